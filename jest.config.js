@@ -1,0 +1,24 @@
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {parser: {syntax: 'typescript'}, target: 'es2022'},
+        module: {type: 'es6'}
+      }
+    ]
+  },
+  moduleNameMapper: {
+    '^@pipeguard/(core|secrets|inventory|advisories|iac|sbom|cli)$':
+      '<rootDir>/packages/$1/src/index.ts'
+  },
+  testMatch: [
+    '<rootDir>/packages/*/__tests__/**/*.test.ts',
+    '<rootDir>/actions/*/__tests__/**/*.test.ts',
+    '<rootDir>/test/**/*.test.ts'
+  ],
+  testTimeout: 30000
+}

@@ -1,0 +1,86 @@
+import {HELP_FLAG, renderHelp, type Command} from '../command'
+import {parseFlags, type FlagSpec} from '../flags'
+import {checkFormat, executeScan, parseScannerList, prepareScan, writeReport} from '../scan-runner'
+import {DEFAULT_SCAN_SCANNERS} from '../scanners'
+import {
+  ADVISORY_DB_FLAG,
+  BASELINE_FLAG,
+  CONFIG_FLAG,
+  FAIL_ON_FLAG,
+  FORMAT_FLAG,
+  HISTORY_FLAG,
+  MODE_FLAG,
+  OSV_URL_FLAG,
+  OUTPUT_FLAG,
+  SCANNERS_FLAG,
+  SBOM_FLAG,
+  STAGED_FLAG
+} from './scan-flags'
+
+const COMMON: FlagSpec[] = [FORMAT_FLAG, OUTPUT_FLAG, CONFIG_FLAG, FAIL_ON_FLAG, MODE_FLAG, BASELINE_FLAG]
+const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', description: ''}
+
+const EXIT_CODES = 'Exit codes: 0 nothing new at or above --fail-on, 1 blocking findings, 2 usage, config or tool error.'
+
+/** Hook for `scan --sbom FILE`; the SBOM command registers its writer here. */
+export const sbomHook: {write?: (root: string, file: string) => Promise<void>} = {}
+
+export const scanCommand: Command = {
+  name: 'scan',
+  summary: 'Run the secret scan, dependency audit and IaC lint on PATH (default .) as one report.',
+  usage: 'pipeguard scan [PATH] [options]',
+  flags: [...COMMON, SCANNERS_FLAG, HISTORY_FLAG, STAGED_FLAG, ADVISORY_DB_FLAG, OSV_URL_FLAG, SBOM_FLAG, HELP_FLAG],
+  details: EXIT_CODES,
+  async run(argv, io) {
+    const args = parseFlags('scan', argv, [...this.flags, HISTORY_RANGE])
+    if (args.values.help) {
+      io.stdout.write(renderHelp(this))
+      return 0
+    }
+    checkFormat(args, 'scan')
+    const names = parseScannerList(args.values.scanners as string | undefined, DEFAULT_SCAN_SCANNERS, 'scan')
+    const setup = prepareScan('scan', names, args, io)
+    const report = await executeScan(setup, io)
+    writeReport(report, args, io, 'scan')
+    const sbom = args.values.sbom as string | undefined
+    if (sbom) {
+      if (!sbomHook.write) throw new Error('the SBOM writer is not registered')
+      await sbomHook.write(setup.root, sbom)
+    }
+    return report.exitCode
+  }
+}
+
+function singleScanner(name: string, summary: string, extra: FlagSpec[]): Command {
+  return {
+    name,
+    summary,
+    usage: `pipeguard ${name} [PATH] [options]`,
+    flags: [...COMMON, ...extra, HELP_FLAG],
+    details: EXIT_CODES,
+    async run(argv, io) {
+      const args = parseFlags(name, argv, [...this.flags, HISTORY_RANGE])
+      if (args.values.help) {
+        io.stdout.write(renderHelp(this))
+        return 0
+      }
+      checkFormat(args, name)
+      const setup = prepareScan(name, [name], args, io)
+      const report = await executeScan(setup, io)
+      writeReport(report, args, io, name)
+      return report.exitCode
+    }
+  }
+}
+
+export const secretsCommand = singleScanner(
+  'secrets',
+  'Find hard-coded secrets in the working tree, staged changes or git history.',
+  [HISTORY_FLAG, STAGED_FLAG]
+)
+
+export const iacCommand = singleScanner(
+  'iac',
+  'Lint Terraform, Kubernetes, Dockerfiles, Compose, CloudFormation and GitHub Actions workflows.',
+  []
+)

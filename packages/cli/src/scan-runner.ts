@@ -1,0 +1,116 @@
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
+import {dirname, join, resolve} from 'node:path'
+import {
+  DEFAULT_BASELINE_FILE,
+  REPORTERS,
+  REPORT_FORMATS,
+  createProgress,
+  loadConfig,
+  readBaseline,
+  runPipeline,
+  silentProgress,
+  useColor,
+  type Config,
+  type ConfigInput,
+  type ReportFormat,
+  type RunOptions,
+  type ScanReport,
+  type Scanner
+} from '@pipeguard/core'
+import {FAIL_ON_VALUES, MODES} from './constants'
+import {UsageError, oneOf, type ParsedArgs} from './flags'
+import type {CliIo} from './io'
+import {resolveRoot} from './resolve-root'
+import {SCANNERS} from './scanners'
+
+export interface ScanSetup {
+  root: string
+  config: Config
+  options: RunOptions
+  scanners: Scanner[]
+  baseline?: Set<string>
+}
+
+/** Flags -> config overrides -> validated config and run options (flags win over the file). */
+export function prepareScan(command: string, names: string[], args: ParsedArgs, io: CliIo): ScanSetup {
+  const v = args.values
+  if (args.positionals.length > 1) {
+    throw new UsageError(`expected one PATH, got ${args.positionals.length}: ${args.positionals.join(' ')}`, command)
+  }
+  const root = resolveRoot(io.cwd, args.positionals[0], command)
+  const overrides: Partial<ConfigInput> = {}
+  const failOn = oneOf('fail-on', v['fail-on'] as string | undefined, FAIL_ON_VALUES, command)
+  if (failOn) overrides.failOn = failOn
+  const mode = oneOf('mode', v.mode as string | undefined, MODES, command)
+  if (mode) overrides.mode = mode
+  const deps: Record<string, string> = {}
+  if (v['advisory-db']) deps.advisoryDb = resolve(io.cwd, v['advisory-db'] as string)
+  if (v['osv-url']) deps.osvUrl = v['osv-url'] as string
+  if (Object.keys(deps).length) overrides.deps = deps as ConfigInput['deps']
+  const configFlag = v.config as string | undefined
+  const {config} = loadConfig(root, configFlag ? resolve(io.cwd, configFlag) : undefined, overrides)
+
+  const scanners = names.map(name => {
+    const scanner = SCANNERS[name]
+    if (!scanner) throw new UsageError(`unknown scanner "${name}"; available: ${Object.keys(SCANNERS).join(', ') || 'none'}`, command)
+    return scanner
+  })
+  const history = v.history === true ? (v['history-range'] as string | undefined) ?? true : false
+  const options: RunOptions = {
+    scanners: names,
+    history,
+    staged: v.staged === true,
+    advisoryDb: config.deps.advisoryDb,
+    osvUrl: config.deps.osvUrl,
+    list: v.list === true
+  }
+
+  const baselineFile = (v.baseline as string | undefined) ?? config.baseline
+  let baseline: Set<string> | undefined
+  if (baselineFile) {
+    const abs = resolve(v.baseline ? io.cwd : root, baselineFile)
+    baseline = readBaseline(abs, baselineFile)
+  } else if (existsSync(join(root, DEFAULT_BASELINE_FILE))) {
+    baseline = readBaseline(join(root, DEFAULT_BASELINE_FILE), DEFAULT_BASELINE_FILE)
+  }
+  return {root, config, options, scanners, baseline}
+}
+
+export async function executeScan(setup: ScanSetup, io: CliIo): Promise<ScanReport> {
+  const stderr = io.stderr as NodeJS.WriteStream
+  const progress = stderr.isTTY ? createProgress(stderr) : silentProgress
+  try {
+    return await runPipeline({...setup, progress, env: io.env})
+  } finally {
+    progress.done()
+  }
+}
+
+export function writeReport(report: ScanReport, args: ParsedArgs, io: CliIo, command: string): void {
+  const format: ReportFormat = oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command) ?? 'table'
+  const output = args.values.output as string | undefined
+  const color = !output && format === 'table' && useColor(io.stdout, io.env)
+  const text = REPORTERS[format](report, {color})
+  if (output) {
+    const file = resolve(io.cwd, output)
+    mkdirSync(dirname(file), {recursive: true})
+    writeFileSync(file, text)
+    io.stderr.write(`pipeguard: wrote ${format} report to ${output} (${report.blocking.length} blocking)\n`)
+  } else {
+    io.stdout.write(text)
+  }
+}
+
+/** Validates --format before any work is done, so a typo does not cost a full scan. */
+export function checkFormat(args: ParsedArgs, command: string): void {
+  oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command)
+}
+
+export function parseScannerList(value: string | undefined, fallback: string[], command: string): string[] {
+  if (!value) return fallback
+  const names = value.split(',').map(s => s.trim()).filter(Boolean)
+  const known = ['secrets', 'deps', 'iac']
+  for (const name of names) oneOf('scanners', name, known, command)
+  if (names.length === 0) throw new UsageError('--scanners needs at least one scanner', command)
+  return [...new Set(names)]
+}

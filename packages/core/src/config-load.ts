@@ -1,0 +1,183 @@
+import {existsSync, readFileSync} from 'node:fs'
+import {isAbsolute, join, relative} from 'node:path'
+import {LineCounter, parseDocument} from 'yaml'
+import type {z} from 'zod'
+import {camelToKebab, camelizeKeys} from './case'
+import {ConfigSchema, type Config, type ConfigInput} from './config-schema'
+import {didYouMean} from './did-you-mean'
+import {ConfigError} from './errors'
+
+export const CONFIG_FILE_NAMES = ['.pipeguard.yml', '.pipeguard.yaml']
+
+export interface LoadedConfig {
+  config: Config
+  /** The file read, relative to the root when inside it; undefined when defaults were used. */
+  file?: string
+}
+
+/**
+ * Reads `.pipeguard.yml` at the root (or the given file), merges overrides from flags or action
+ * inputs on top (they win) and validates the result once.
+ */
+export function loadConfig(
+  root: string,
+  configPath?: string,
+  overrides: Partial<ConfigInput> = {}
+): LoadedConfig {
+  let file: string | undefined
+  if (configPath) {
+    file = isAbsolute(configPath) ? configPath : join(root, configPath)
+    if (!existsSync(file)) throw new ConfigError(`${configPath}: config file not found`)
+  } else {
+    file = CONFIG_FILE_NAMES.map(name => join(root, name)).find(candidate => existsSync(candidate))
+  }
+  if (!file) return {config: parseConfig({}, 'config', undefined, overrides)}
+  const shown = relative(root, file).startsWith('..') ? file : relative(root, file) || file
+  const text = readFileSync(file, 'utf8')
+  return {config: parseConfigText(text, shown, overrides), file: shown}
+}
+
+export function parseConfigText(
+  text: string,
+  fileName: string,
+  overrides: Partial<ConfigInput> = {}
+): Config {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0]!
+    const line = lineCounter.linePos(error.pos[0]).line
+    throw new ConfigError(`${fileName}:${line}: invalid YAML: ${error.message.split('\n')[0]}`)
+  }
+  const raw: unknown = doc.toJS() ?? {}
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(`${fileName}: expected a mapping of settings at the top level`)
+  }
+  const lineOf = (path: readonly PropertyKey[]): number | undefined => {
+    const kebabPath = path.map(p => (typeof p === 'string' ? camelToKebab(p) : p))
+    for (const candidate of [kebabPath, path]) {
+      const node = doc.getIn(candidate as unknown[], true) as {range?: [number, number, number]} | undefined
+      if (node?.range) return lineCounter.linePos(node.range[0]).line
+    }
+    return undefined
+  }
+  return parseConfig(raw, fileName, lineOf, overrides)
+}
+
+function parseConfig(
+  raw: unknown,
+  fileName: string,
+  lineOf: ((path: readonly PropertyKey[]) => number | undefined) | undefined,
+  overrides: Partial<ConfigInput>
+): Config {
+  const data = camelizeKeys(raw) as Record<string, unknown>
+  const merged = mergeDeep(data, overrides as Record<string, unknown>)
+  const result = ConfigSchema.safeParse(merged)
+  if (result.success) return result.data
+  const messages = result.error.issues.map(issue => formatIssue(issue, merged, fileName, lineOf))
+  throw new ConfigError(messages.join('\n'))
+}
+
+function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {...base}
+  for (const [key, value] of Object.entries(over)) {
+    if (value === undefined) continue
+    const current = out[key]
+    out[key] =
+      isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : value
+  }
+  return out
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+}
+
+function formatIssue(
+  issue: z.core.$ZodIssue,
+  data: unknown,
+  fileName: string,
+  lineOf: ((path: readonly PropertyKey[]) => number | undefined) | undefined
+): string {
+  const keyPath = issue.path.map(p => (typeof p === 'string' ? camelToKebab(p) : `[${String(p)}]`))
+  const where = keyPath.join('.').replace(/\.\[/g, '[')
+  const line = lineOf?.(issue.path)
+  const suffix = line ? ` (line ${line})` : ''
+  const prefix = where ? `${fileName}: ${where}: ` : `${fileName}: `
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = knownKeys(issue.path).map(camelToKebab)
+      return issue.keys
+        .map(key => {
+          const kebab = camelToKebab(key)
+          const hint = didYouMean(kebab, known)
+          const keyLine = lineOf?.([...issue.path, key])
+          return `${prefix}unknown key "${kebab}"${hint ? ` (did you mean "${hint}"?)` : ''}${
+            keyLine ? ` (line ${keyLine})` : ''
+          }`
+        })
+        .join('\n')
+    }
+    case 'invalid_type': {
+      const value = valueAt(data, issue.path)
+      if (value === undefined) return `${prefix}required: expected ${article(issue.expected)}${suffix}`
+      return `${prefix}expected ${article(issue.expected)}, got ${describe(value)}${suffix}`
+    }
+    case 'invalid_value':
+      return `${prefix}expected one of ${issue.values
+        .map(v => JSON.stringify(v))
+        .join(', ')}, got ${describe(valueAt(data, issue.path))}${suffix}`
+    default:
+      return `${prefix}${issue.message}${suffix}`
+  }
+}
+
+function article(expected: string): string {
+  if (expected === 'array') return 'a list'
+  if (expected === 'object') return 'a mapping'
+  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (value instanceof Date) return JSON.stringify(value.toISOString().slice(0, 10))
+  if (typeof value === 'object') return 'a mapping'
+  return JSON.stringify(value)
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PropertyKey, unknown>)[key]
+  }
+  return current
+}
+
+/** The keys the schema accepts at a path, for "did you mean". */
+function knownKeys(path: readonly PropertyKey[]): string[] {
+  let schema: z.core.$ZodType | undefined = ConfigSchema as unknown as z.core.$ZodType
+  for (const key of path) {
+    schema = unwrap(schema)
+    if (!schema) return []
+    const def = schema._zod.def as unknown as {type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType}
+    if (def.type === 'object' && typeof key === 'string') schema = def.shape?.[key]
+    else if (def.type === 'array' && typeof key === 'number') schema = def.element
+    else return []
+  }
+  schema = unwrap(schema)
+  const def = schema?._zod.def as unknown as {type: string; shape?: Record<string, unknown>} | undefined
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : []
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema
+  for (let i = 0; current && i < 10; i++) {
+    const def = current._zod.def as unknown as {type: string; innerType?: z.core.$ZodType; out?: z.core.$ZodType}
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable') current = def.innerType
+    else if (def.type === 'pipe') current = def.out
+    else return current
+  }
+  return current
+}

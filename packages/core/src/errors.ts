@@ -1,0 +1,20 @@
+import {z} from 'zod'
+
+/** A file that could not be read or parsed. The scan goes on; the report lists it. */
+export const FileErrorSchema = z.object({path: z.string(), message: z.string()})
+export type FileError = z.infer<typeof FileErrorSchema>
+
+/**
+ * A problem the user can fix (bad config, bad flag, missing permission, unreachable source).
+ * Exit code 2 with its message; anything else thrown is a bug.
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigError'
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,132 @@
+import {createHash} from 'node:crypto'
+import {z} from 'zod'
+import {SeveritySchema, compareSeverity} from './severity'
+
+export const SCANNER_IDS = ['secrets', 'dependencies', 'iac'] as const
+export const ScannerIdSchema = z.enum(SCANNER_IDS)
+export type ScannerId = z.infer<typeof ScannerIdSchema>
+
+export const LocationSchema = z.object({
+  path: z.string(),
+  startLine: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  startColumn: z.number().int().min(1).optional(),
+  endColumn: z.number().int().min(1).optional()
+})
+export type Location = z.infer<typeof LocationSchema>
+
+export const PackageRefSchema = z.object({
+  ecosystem: z.string(),
+  name: z.string(),
+  version: z.string()
+})
+
+export const VulnerabilityRefSchema = z.object({
+  id: z.string(),
+  aliases: z.array(z.string()),
+  fixedVersions: z.array(z.string())
+})
+
+export const CommitRefSchema = z.object({
+  sha: z.string(),
+  author: z.string(),
+  email: z.string().optional(),
+  date: z.string()
+})
+
+export const FindingStatusSchema = z.enum(['new', 'existing', 'ignored', 'filtered'])
+export type FindingStatus = z.infer<typeof FindingStatusSchema>
+
+export const FindingSchema = z.object({
+  scanner: ScannerIdSchema,
+  ruleId: z.string().min(1),
+  severity: SeveritySchema,
+  title: z.string(),
+  message: z.string(),
+  location: LocationSchema,
+  fingerprint: z.string(),
+  /** How to fix it: shown in every report next to the finding. */
+  remediation: z.string().optional(),
+  helpUri: z.string().optional(),
+  /** A redacted or otherwise safe excerpt; never a secret in clear text. */
+  snippet: z.string().optional(),
+  package: PackageRefSchema.optional(),
+  vulnerability: VulnerabilityRefSchema.optional(),
+  commit: CommitRefSchema.optional(),
+  /** Scanner-specific facts worth showing (dependency path, fix version...). Strings only. */
+  properties: z.record(z.string(), z.string()).optional(),
+  status: FindingStatusSchema.optional(),
+  /** Why a finding does not block: the ignore reason, "baseline" or the diff filter. */
+  suppression: z.string().optional()
+})
+export type Finding = z.infer<typeof FindingSchema>
+
+export interface FindingInput extends Omit<Finding, 'fingerprint' | 'location'> {
+  path: string
+  startLine: number
+  endLine?: number
+  startColumn?: number
+  endColumn?: number
+  /**
+   * What identifies the problem independent of its line: the matched text (a secret), the
+   * offending attribute, or package@version+advisory. Only its hash is kept.
+   */
+  fingerprintContent: string
+}
+
+/** Whitespace-insensitive so re-indentation or line moves keep the fingerprint. */
+export function normalizeContent(content: string): string {
+  return content.replace(/\s+/g, ' ').trim()
+}
+
+export function fingerprint(scanner: string, ruleId: string, path: string, content: string): string {
+  return createHash('sha256')
+    .update([scanner, ruleId, toPosix(path), normalizeContent(content)].join('\0'))
+    .digest('hex')
+    .slice(0, 32)
+}
+
+export function toPosix(path: string): string {
+  return path.replace(/\\/g, '/')
+}
+
+export function createFinding(input: FindingInput): Finding {
+  const {path, startLine, endLine, startColumn, endColumn, fingerprintContent, ...rest} = input
+  const location: Location = {path: toPosix(path), startLine, endLine: endLine ?? startLine}
+  if (startColumn !== undefined) location.startColumn = startColumn
+  if (endColumn !== undefined) location.endColumn = endColumn
+  return {
+    ...rest,
+    location,
+    fingerprint: fingerprint(rest.scanner, rest.ruleId, path, fingerprintContent)
+  }
+}
+
+/**
+ * Two identical problems in one file would share a fingerprint; the second and later ones get an
+ * occurrence suffix, counted in line order so it is stable while the file keeps its shape.
+ */
+export function disambiguateFingerprints(findings: Finding[]): Finding[] {
+  const seen = new Map<string, number>()
+  return [...findings]
+    .sort(compareLocation)
+    .map(f => {
+      const n = seen.get(f.fingerprint) ?? 0
+      seen.set(f.fingerprint, n + 1)
+      return n === 0 ? f : {...f, fingerprint: `${f.fingerprint}:${n}`}
+    })
+}
+
+export function compareLocation(a: Finding, b: Finding): number {
+  return (
+    a.location.path.localeCompare(b.location.path) ||
+    a.location.startLine - b.location.startLine ||
+    (a.location.startColumn ?? 0) - (b.location.startColumn ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId)
+  )
+}
+
+/** Most severe first, then by place: the order every reporter shows. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return compareSeverity(a.severity, b.severity) || compareLocation(a, b)
+}

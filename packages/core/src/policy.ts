@@ -1,0 +1,86 @@
+import picomatch from 'picomatch'
+import type {Config, IgnoreEntry} from './config-schema'
+import type {Finding} from './finding'
+import {isAtOrAbove} from './severity'
+
+export interface PolicyInput {
+  findings: Finding[]
+  config: Pick<Config, 'failOn' | 'mode' | 'ignore'>
+  baseline?: Set<string>
+  /** Diff awareness: false means the finding is outside what the change touched. */
+  inScope?: (finding: Finding) => boolean
+  /** Today as YYYY-MM-DD (injectable for tests). */
+  today?: string
+}
+
+export interface ExpiredIgnore {
+  entry: IgnoreEntry
+  message: string
+}
+
+export interface PolicyResult {
+  findings: Finding[]
+  blocking: Finding[]
+  expiredIgnores: ExpiredIgnore[]
+  exitCode: 0 | 1
+}
+
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10)
+}
+
+export function ignoreMatches(entry: IgnoreEntry, finding: Finding): boolean {
+  if (entry.rule && !ruleMatches(entry.rule, finding)) return false
+  if (entry.path && !picomatch.isMatch(finding.location.path, entry.path, {dot: true})) return false
+  return true
+}
+
+function ruleMatches(rule: string, finding: Finding): boolean {
+  const ids = [finding.ruleId, finding.vulnerability?.id, ...(finding.vulnerability?.aliases ?? [])]
+  const wanted = rule.toLowerCase()
+  return ids.some(id => id !== undefined && id.toLowerCase() === wanted)
+}
+
+/**
+ * Decides the status of every finding and the gate. Order: ignore (with reason, unless expired),
+ * baseline, diff scope, then fail-on. Audit mode reports the same but never blocks.
+ */
+export function applyPolicy(input: PolicyInput): PolicyResult {
+  const today = input.today ?? todayUtc()
+  const active = input.config.ignore.filter(entry => !entry.expires || entry.expires >= today)
+  const expired = input.config.ignore.filter(entry => entry.expires && entry.expires < today)
+  const expiredHits = new Map<IgnoreEntry, number>()
+
+  const findings = input.findings.map((finding): Finding => {
+    const ignore = active.find(entry => ignoreMatches(entry, finding))
+    if (ignore) return {...finding, status: 'ignored', suppression: ignore.reason}
+    for (const entry of expired) {
+      if (ignoreMatches(entry, finding)) expiredHits.set(entry, (expiredHits.get(entry) ?? 0) + 1)
+    }
+    if (input.baseline?.has(finding.fingerprint)) {
+      return {...finding, status: 'existing', suppression: 'in the baseline'}
+    }
+    if (input.inScope && !input.inScope(finding)) {
+      return {...finding, status: 'filtered', suppression: 'outside the changed lines'}
+    }
+    return {...finding, status: 'new'}
+  })
+
+  const blocking =
+    input.config.mode === 'audit'
+      ? []
+      : findings.filter(f => f.status === 'new' && isAtOrAbove(f.severity, input.config.failOn))
+
+  const expiredIgnores = expired.map(entry => ({
+    entry,
+    message: `ignore ${describeEntry(entry)} expired on ${entry.expires}${
+      expiredHits.get(entry) ? ` and no longer hides ${expiredHits.get(entry)} finding(s)` : ''
+    }: renew it with a new reason or fix the findings`
+  }))
+
+  return {findings, blocking, expiredIgnores, exitCode: blocking.length > 0 ? 1 : 0}
+}
+
+function describeEntry(entry: IgnoreEntry): string {
+  return [entry.rule && `rule ${entry.rule}`, entry.path && `path ${entry.path}`].filter(Boolean).join(' + ')
+}

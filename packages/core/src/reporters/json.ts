@@ -1,0 +1,43 @@
+import type {Finding} from '../finding'
+import type {ScanReport} from '../report'
+
+/** The JSON contract of DESIGN.md; keys after `errors` are additive. */
+export function renderJson(report: ScanReport): string {
+  const doc = {
+    tool: report.tool,
+    findings: report.findings.map(toContract),
+    errors: report.errors,
+    summary: {
+      failOn: report.config.failOn,
+      mode: report.config.mode,
+      total: report.findings.filter(f => f.status !== 'ignored').length,
+      blocking: report.blocking.length,
+      exitCode: report.exitCode
+    },
+    skipped: report.skipped,
+    expiredIgnores: report.expiredIgnores.map(e => e.message)
+  }
+  return JSON.stringify(doc, null, 2) + '\n'
+}
+
+function toContract(f: Finding): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    scanner: f.scanner,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    title: f.title,
+    message: f.message,
+    location: f.location,
+    fingerprint: f.fingerprint
+  }
+  if (f.package) out.package = f.package
+  if (f.vulnerability) out.vulnerability = f.vulnerability
+  if (f.remediation) out.remediation = f.remediation
+  if (f.helpUri) out.helpUri = f.helpUri
+  if (f.snippet) out.snippet = f.snippet
+  if (f.commit) out.commit = f.commit
+  if (f.properties) out.properties = f.properties
+  if (f.status) out.status = f.status
+  if (f.suppression) out.suppression = f.suppression
+  return out
+}

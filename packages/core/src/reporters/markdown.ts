@@ -1,0 +1,67 @@
+import {escapeInlineCode, escapeMarkdown} from '../escape'
+import type {Finding} from '../finding'
+import {visibleFindings, type ScanReport} from '../report'
+import {SEVERITIES} from '../severity'
+
+const ICON: Record<string, string> = {
+  critical: '🟥',
+  high: '🟧',
+  medium: '🟨',
+  low: '🟦',
+  info: '⬜'
+}
+
+/** A plain markdown report (files, wikis, chat); the GitHub renderers build on the same rows. */
+export function renderMarkdown(report: ScanReport): string {
+  const shown = visibleFindings(report)
+  const lines: string[] = ['# pipeguard report', '']
+  lines.push(verdict(report), '')
+  if (shown.length > 0) {
+    lines.push('| Severity | Count |', '| --- | ---: |')
+    for (const s of SEVERITIES) {
+      const n = shown.filter(f => f.severity === s).length
+      if (n) lines.push(`| ${ICON[s]} ${s} | ${n} |`)
+    }
+    lines.push('')
+  }
+  for (const run of report.scanners) {
+    const rows = shown.filter(f => f.scanner === run.id)
+    lines.push(`## ${escapeMarkdown(run.title)}`, '')
+    if (rows.length === 0) {
+      lines.push(`No findings in ${run.files} file(s).`, '')
+      continue
+    }
+    lines.push('| Severity | Rule | Location | Finding | Fix |', '| --- | --- | --- | --- | --- |')
+    for (const f of rows) lines.push(findingRow(f))
+    lines.push('')
+  }
+  if (report.errors.length > 0) {
+    lines.push('## Files that could not be scanned', '')
+    for (const e of report.errors) lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
+    lines.push('')
+  }
+  if (report.expiredIgnores.length > 0) {
+    lines.push('## Expired ignores', '')
+    for (const e of report.expiredIgnores) lines.push(`- ${escapeMarkdown(e.message)}`)
+    lines.push('')
+  }
+  const ignored = report.findings.length - shown.length
+  if (ignored > 0) lines.push(`${ignored} finding(s) ignored by config, each with a reason.`, '')
+  return lines.join('\n')
+}
+
+export function verdict(report: ScanReport): string {
+  const shown = visibleFindings(report)
+  if (report.blocking.length > 0) {
+    return `**${report.blocking.length} blocking finding(s)** at or above \`${report.config.failOn}\` (${shown.length} in total).`
+  }
+  if (shown.length === 0) return 'No findings.'
+  const why = report.config.mode === 'audit' ? 'audit mode never blocks' : `none at or above \`${report.config.failOn}\` is new`
+  return `${shown.length} finding(s), none blocking (${why}).`
+}
+
+export function findingRow(f: Finding): string {
+  const status = f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
+  const where = `${f.location.path}:${f.location.startLine}`
+  return `| ${ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
+}

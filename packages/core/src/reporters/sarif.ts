@@ -1,0 +1,126 @@
+import type {Finding} from '../finding'
+import type {ScanReport} from '../report'
+import type {Severity} from '../severity'
+import {INFORMATION_URI} from '../version'
+
+/** GitHub code scanning keeps at most this many results per run. */
+export const SARIF_MAX_RESULTS_PER_RUN = 25000
+
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0'
+}
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note'
+}
+
+/** SARIF 2.1.0, one run per scanner so code scanning can tell the categories apart. */
+export function buildSarif(report: ScanReport): Record<string, unknown> {
+  const byScanner = new Map<string, Finding[]>()
+  for (const run of report.scanners) byScanner.set(run.id, [])
+  for (const f of report.findings) {
+    if (f.status === 'filtered') continue
+    byScanner.set(f.scanner, [...(byScanner.get(f.scanner) ?? []), f])
+  }
+  const runs = [...byScanner].map(([scanner, findings]) => buildRun(report, scanner, findings))
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs
+  }
+}
+
+export function renderSarif(report: ScanReport): string {
+  return JSON.stringify(buildSarif(report), null, 2) + '\n'
+}
+
+function buildRun(report: ScanReport, scanner: string, all: Finding[]): Record<string, unknown> {
+  const findings = all.slice(0, SARIF_MAX_RESULTS_PER_RUN)
+  const ruleIndex = new Map<string, number>()
+  const rules: Record<string, unknown>[] = []
+  for (const f of findings) {
+    if (ruleIndex.has(f.ruleId)) continue
+    ruleIndex.set(f.ruleId, rules.length)
+    rules.push(buildRule(f))
+  }
+  const run: Record<string, unknown> = {
+    tool: {
+      driver: {
+        name: report.tool.name,
+        version: report.tool.version,
+        semanticVersion: report.tool.version,
+        informationUri: INFORMATION_URI,
+        rules
+      }
+    },
+    automationDetails: {id: `pipeguard/${scanner}/`},
+    columnKind: 'utf16CodeUnits',
+    results: findings.map(f => buildResult(f, ruleIndex.get(f.ruleId)!))
+  }
+  if (all.length > findings.length) {
+    run.properties = {truncated: true, omittedResults: all.length - findings.length}
+  }
+  return run
+}
+
+function buildRule(f: Finding): Record<string, unknown> {
+  const help = f.remediation ?? f.title
+  const rule: Record<string, unknown> = {
+    id: f.ruleId,
+    name: ruleName(f.ruleId),
+    shortDescription: {text: f.title},
+    fullDescription: {text: f.title},
+    help: {text: help, markdown: help},
+    defaultConfiguration: {level: LEVEL[f.severity]},
+    properties: {
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      tags: ['security', f.scanner],
+      precision: 'high'
+    }
+  }
+  if (f.helpUri) rule.helpUri = f.helpUri
+  return rule
+}
+
+function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map(part => part[0]!.toUpperCase() + part.slice(1))
+    .join('')
+}
+
+function buildResult(f: Finding, ruleIndex: number): Record<string, unknown> {
+  const region: Record<string, number> = {startLine: f.location.startLine, endLine: f.location.endLine}
+  if (f.location.startColumn) region.startColumn = f.location.startColumn
+  if (f.location.endColumn) region.endColumn = f.location.endColumn
+  const result: Record<string, unknown> = {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: {text: f.remediation ? `${f.message}\nFix: ${f.remediation}` : f.message},
+    locations: [
+      {physicalLocation: {artifactLocation: {uri: encodeUri(f.location.path), uriBaseId: '%SRCROOT%'}, region}}
+    ],
+    partialFingerprints: {primaryLocationLineHash: f.fingerprint, 'pipeguard/v1': f.fingerprint},
+    properties: {severity: f.severity, ...(f.properties ?? {})}
+  }
+  if (f.status === 'ignored' || f.status === 'existing') {
+    result.suppressions = [
+      {kind: 'external', status: 'accepted', justification: f.suppression ?? f.status}
+    ]
+  }
+  return result
+}
+
+function encodeUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/')
+}

@@ -1,0 +1,39 @@
+// Bundles the CLI and every action into committed single files under dist/.
+// Deterministic: same sources and lockfile give byte-identical output (checked by .ci/run).
+import {build} from 'esbuild'
+import {readdirSync, rmSync, existsSync} from 'node:fs'
+import {join} from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+process.chdir(root)
+
+// Bundled CommonJS dependencies call require(); an ESM bundle needs one.
+const banner = [
+  "import {createRequire as __pgCreateRequire} from 'node:module';",
+  'const require = __pgCreateRequire(import.meta.url);'
+].join('\n')
+
+const entries = [{in: 'packages/cli/src/cli.ts', out: 'dist/cli.js', shebang: true}]
+for (const name of readdirSync('actions').sort()) {
+  const entry = join('actions', name, 'src', 'index.ts')
+  if (existsSync(entry)) entries.push({in: entry, out: join('dist', name, 'index.js')})
+}
+
+rmSync('dist', {recursive: true, force: true})
+for (const entry of entries) {
+  await build({
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    minify: true,
+    legalComments: 'eof',
+    charset: 'utf8',
+    banner: {js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner},
+    loader: {'.wasm': 'binary'},
+    logLevel: 'warning'
+  })
+}
+console.log(`built ${entries.map(e => e.out).join(', ')}`)
