@@ -12,8 +12,11 @@ export default {
     ]
   },
   moduleNameMapper: {
+    '^@pipeguard/core/version$': '<rootDir>/packages/core/src/version.ts',
     '^@pipeguard/(core|secrets|inventory|advisories|iac|sbom|cli)$':
-      '<rootDir>/packages/$1/src/index.ts'
+      '<rootDir>/packages/$1/src/index.ts',
+    // The bundle embeds .wasm grammars as bytes (esbuild binary loader); jest gets the same bytes.
+    '/(tree-sitter|tree-sitter-terraform)\\.wasm$': '<rootDir>/scripts/jest-wasm/$1.mjs'
   },
   testMatch: [
     '<rootDir>/packages/*/__tests__/**/*.test.ts',

@@ -1,0 +1,67 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {Writable} from 'node:stream'
+import {describe, expect, it} from '@jest/globals'
+import {VERSION} from '@pipeguard/core'
+import {COMMANDS} from '../src/commands/index'
+import {run} from '../src/main'
+
+function capture(cwd = process.cwd()) {
+  let out = ''
+  let err = ''
+  const io = {
+    stdout: new Writable({write: (c, _e, cb) => ((out += String(c)), cb())}),
+    stderr: new Writable({write: (c, _e, cb) => ((err += String(c)), cb())}),
+    env: {NO_COLOR: '1'} as NodeJS.ProcessEnv,
+    cwd
+  }
+  return {io, out: () => out, err: () => err}
+}
+
+describe('cli', () => {
+  it('prints the version', async () => {
+    const c = capture()
+    expect(await run(['--version'], c.io)).toBe(0)
+    expect(c.out()).toBe(`${VERSION}\n`)
+  })
+
+  it('has --help on every command', async () => {
+    for (const command of COMMANDS) {
+      const c = capture()
+      expect(await run([command.name, '--help'], c.io)).toBe(0)
+      expect(c.out()).toContain(`Usage: pipeguard ${command.name}`)
+    }
+  })
+
+  it('exits 2 with a one-line error and a hint on an unknown flag', async () => {
+    const c = capture()
+    expect(await run(['scan', '--fail-onn', 'high'], c.io)).toBe(2)
+    expect(c.err()).toBe(
+      'pipeguard scan: unknown option --fail-onn for `scan` (did you mean --fail-on?)\nRun `pipeguard scan --help` for usage.\n'
+    )
+  })
+
+  it('exits 2 on an unknown command, a missing path or a bad flag value', async () => {
+    const a = capture()
+    expect(await run(['scna'], a.io)).toBe(2)
+    expect(a.err()).toContain('unknown command "scna" (did you mean "scan"?)')
+    const b = capture()
+    expect(await run(['scan', '/definitely/not/here'], b.io)).toBe(2)
+    expect(b.err()).toContain('path not found: /definitely/not/here')
+    const c = capture()
+    expect(await run(['scan', '.', '--format', 'xml'], c.io)).toBe(2)
+    expect(c.err()).toContain('--format must be one of table, json, sarif, markdown; got "xml"')
+    const d = capture()
+    expect(await run(['scan', '.', '--fail-on', 'hgh'], d.io)).toBe(2)
+    expect(d.err()).toContain('(did you mean high?)')
+  })
+
+  it('exits 2 naming the file, key and expectation for a bad config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-cli-'))
+    writeFileSync(join(dir, '.pipeguard.yml'), 'secrets:\n  entropy: high\n')
+    const c = capture(dir)
+    expect(await run(['scan', '.'], c.io)).toBe(2)
+    expect(c.err()).toBe('pipeguard: .pipeguard.yml: secrets.entropy: expected a number, got "high" (line 2)\n')
+  })
+})

@@ -1,0 +1,114 @@
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from '@jest/globals'
+import Ajv from 'ajv-draft-04'
+import {defaultConfig} from '../src/config-schema'
+import {createFinding} from '../src/finding'
+import {applyPolicy} from '../src/policy'
+import type {ScanReport} from '../src/report'
+import {renderJson} from '../src/reporters/json'
+import {renderMarkdown} from '../src/reporters/markdown'
+import {buildSarif} from '../src/reporters/sarif'
+import {renderTable, useColor} from '../src/reporters/table'
+
+const fixtures = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures')
+
+function report(): ScanReport {
+  const findings = [
+    createFinding({
+      scanner: 'secrets',
+      ruleId: 'github-pat',
+      severity: 'critical',
+      title: 'GitHub personal access token',
+      message: 'GitHub token ghp_Ab12**** found',
+      remediation: 'Revoke it at https://github.com/settings/tokens',
+      path: 'src/[evil](http://x).ts',
+      startLine: 4,
+      fingerprintContent: 'x'
+    }),
+    createFinding({
+      scanner: 'dependencies',
+      ruleId: 'GHSA-jf85-cpcp-j695',
+      severity: 'high',
+      title: 'Prototype pollution in lodash',
+      message: 'lodash 4.17.15 <img src=x> @maintainer',
+      path: 'package-lock.json',
+      startLine: 10,
+      fingerprintContent: 'npm/lodash@4.17.15+GHSA-jf85-cpcp-j695',
+      package: {ecosystem: 'npm', name: 'lodash', version: '4.17.15'},
+      vulnerability: {id: 'GHSA-jf85-cpcp-j695', aliases: ['CVE-2019-10744'], fixedVersions: ['4.17.12']}
+    })
+  ]
+  const policy = applyPolicy({findings, config: defaultConfig()})
+  return {
+    tool: {name: 'pipeguard', version: '0.1.0'},
+    root: '/tmp/x',
+    config: {failOn: 'high', mode: 'enforce'},
+    findings: policy.findings,
+    blocking: policy.blocking,
+    errors: [{path: 'broken.tf', message: 'broken.tf:3: syntax error'}],
+    skipped: [{path: 'img.png', reason: 'binary file'}],
+    expiredIgnores: [],
+    scanners: [
+      {id: 'secrets', name: 'secrets', title: 'Secret scan', files: 3, findings: 1, durationMs: 5, notes: []},
+      {id: 'dependencies', name: 'deps', title: 'Dependency audit', files: 1, findings: 1, durationMs: 5, notes: []}
+    ],
+    exitCode: policy.exitCode
+  }
+}
+
+describe('reporters', () => {
+  it('json follows the contract', () => {
+    const doc = JSON.parse(renderJson(report()))
+    expect(doc.tool).toEqual({name: 'pipeguard', version: '0.1.0'})
+    expect(doc.errors).toEqual([{path: 'broken.tf', message: 'broken.tf:3: syntax error'}])
+    const dep = doc.findings.find((f: {scanner: string}) => f.scanner === 'dependencies')
+    expect(dep).toMatchObject({
+      ruleId: 'GHSA-jf85-cpcp-j695',
+      severity: 'high',
+      location: {path: 'package-lock.json', startLine: 10, endLine: 10},
+      package: {ecosystem: 'npm', name: 'lodash', version: '4.17.15'},
+      vulnerability: {id: 'GHSA-jf85-cpcp-j695', aliases: ['CVE-2019-10744'], fixedVersions: ['4.17.12']}
+    })
+    expect(typeof dep.fingerprint).toBe('string')
+    expect(doc.findings.find((f: {scanner: string}) => f.scanner === 'secrets').package).toBeUndefined()
+  })
+
+  it('sarif validates against the official SARIF 2.1.0 schema', () => {
+    const schema = JSON.parse(readFileSync(join(fixtures, 'schemas', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'))
+    const ajv = new Ajv({allErrors: true, strict: false})
+    const validate = ajv.compile(schema)
+    const sarif = buildSarif(report())
+    expect(validate(sarif) ? [] : validate.errors).toEqual([])
+    const run = (sarif.runs as Array<Record<string, any>>)[0]!
+    expect(run.tool.driver.rules[0].help.text).toBe('Revoke it at https://github.com/settings/tokens')
+    expect(run.tool.driver.rules[0].properties['security-severity']).toBe('9.5')
+    expect(run.results[0].partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{32}$/)
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('src/%5Bevil%5D(http%3A//x).ts')
+  })
+
+  it('markdown escapes untrusted text', () => {
+    const md = renderMarkdown(report())
+    expect(md).not.toContain('<img')
+    // A file name can only appear inside a code span, where markdown renders no link.
+    expect(md).toContain('`src/[evil](http://x).ts:4`')
+    expect(md.replace(/`[^`]*`/g, '')).not.toContain('](')
+    expect(md).not.toMatch(/@maintainer/)
+    expect(md).toContain('&lt;img src=x&gt;')
+  })
+
+  it('table has colour only when asked and strips control characters', () => {
+    const r = report()
+    r.findings[0]!.message = 'bad \x1b[31m escape'
+    const plain = renderTable(r, {color: false})
+    expect(plain).not.toContain('\x1b')
+    expect(renderTable(r, {color: true})).toContain('\x1b[1;31m')
+    expect(plain).toContain('✖ 2 blocking finding(s) at or above high')
+  })
+
+  it('uses colour only on a TTY without NO_COLOR', () => {
+    expect(useColor({isTTY: true}, {})).toBe(true)
+    expect(useColor({isTTY: false}, {})).toBe(false)
+    expect(useColor({isTTY: true}, {NO_COLOR: '1'})).toBe(false)
+  })
+})
