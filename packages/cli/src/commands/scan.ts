@@ -1,5 +1,6 @@
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {parseFlags, type FlagSpec} from '../flags'
+import {writeScanSbom} from './sbom'
 import {checkFormat, executeScan, parseScannerList, prepareScan, writeReport} from '../scan-runner'
 import {DEFAULT_SCAN_SCANNERS} from '../scanners'
 import {
@@ -22,9 +23,6 @@ const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', descript
 
 const EXIT_CODES = 'Exit codes: 0 nothing new at or above --fail-on, 1 blocking findings, 2 usage, config or tool error.'
 
-/** Hook for `scan --sbom FILE`; the SBOM command registers its writer here. */
-export const sbomHook: {write?: (root: string, file: string) => Promise<void>} = {}
-
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'Run the secret scan, dependency audit and IaC lint on PATH (default .) as one report.',
@@ -44,8 +42,7 @@ export const scanCommand: Command = {
     writeReport(report, args, io, 'scan')
     const sbom = args.values.sbom as string | undefined
     if (sbom) {
-      if (!sbomHook.write) throw new Error('the SBOM writer is not registered')
-      await sbomHook.write(setup.root, sbom)
+      await writeScanSbom(setup.root, setup.config, sbom, io)
     }
     return report.exitCode
   }

@@ -1,0 +1,45 @@
+import {TOOL_NAME, VERSION, Workspace, type Config} from '@pipeguard/core'
+import {extractInventory, inventoryFileRequired, type Inventory} from '@pipeguard/inventory'
+import {toComponents, type SbomComponent} from './components'
+import {buildCycloneDx, type CycloneDxSpecVersion} from './cyclonedx'
+import {gatherMeta} from './sbom-meta'
+import {buildSpdx} from './spdx'
+
+export const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const
+export type SbomFormat = (typeof SBOM_FORMATS)[number]
+
+export interface SbomOptions {
+  format: SbomFormat
+  specVersion: CycloneDxSpecVersion
+  /** Stamp the wall-clock time (the output then differs between runs). */
+  timestamp?: Date
+}
+
+export interface SbomResult {
+  document: string
+  inventory: Inventory
+  components: SbomComponent[]
+}
+
+export async function inventoryOf(root: string, config: Config): Promise<Inventory> {
+  const workspace = await Workspace.open(root, {
+    maxFileSize: config.maxFileSize,
+    exclude: config.exclude.map(e => e.path)
+  })
+  return extractInventory(workspace, workspace.files.filter(f => inventoryFileRequired(f.path)))
+}
+
+/** Inventory -> components -> CycloneDX or SPDX. Same tree and commit, same bytes. */
+export async function generateSbom(
+  root: string,
+  config: Config,
+  options: SbomOptions,
+  env: NodeJS.ProcessEnv = process.env
+): Promise<SbomResult> {
+  const inventory = await inventoryOf(root, config)
+  const components = toComponents(inventory.packages)
+  const meta = {...(await gatherMeta(root, env, {name: TOOL_NAME, version: VERSION})), timestamp: options.timestamp}
+  const document =
+    options.format === 'spdx-json' ? buildSpdx(components, meta) : buildCycloneDx(components, meta, options.specVersion)
+  return {document, inventory, components}
+}
