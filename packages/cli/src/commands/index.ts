@@ -1,7 +1,9 @@
 import type {Command} from '../command'
 import {baselineCommand} from './baseline'
+import {depsCommand} from './deps'
 import {iacCommand, scanCommand, secretsCommand} from './scan'
+import {orgCommand} from './org'
 import {sbomCommand} from './sbom'
 
 /** The one registry of CLI commands, in help order. */
-export const COMMANDS: Command[] = [scanCommand, secretsCommand, iacCommand, sbomCommand, baselineCommand]
+export const COMMANDS: Command[] = [scanCommand, secretsCommand, depsCommand, iacCommand, sbomCommand, baselineCommand, orgCommand]
