@@ -6,6 +6,11 @@ export interface ExtractInput {
   text: string
   /** Sibling files the extractor asked for in `siblings` (by base name), when they exist. */
   siblings: Record<string, string>
+  /**
+   * Reads another file of the scanned tree by its posix path relative to the scanned root (pip's
+   * `-r other.txt` includes); undefined when it does not exist or lies outside the root.
+   */
+  readRelative?: (path: string) => string | undefined
 }
 
 export interface ExtractResult {

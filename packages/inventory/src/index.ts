@@ -1,2 +1,17 @@
 export * from './package'
 export * from './extractor'
+export {EXTRACTORS} from './extractors/index'
+export {
+  extractInventory,
+  inventoryFileRequired,
+  SKIPPED_DIRS,
+  type InventoryResult
+} from './inventory'
+export {dependencyPaths, type DependencyPathOptions} from './dependency-paths'
+export {
+  listInventory,
+  comparePackages,
+  type ListedInventory,
+  type ListedPackage
+} from './inventory-json'
+export {renderInventoryTree, type TreeOptions} from './inventory-tree'
