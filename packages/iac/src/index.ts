@@ -1,2 +1,6 @@
 export * from './check'
 export * from './parser'
+export {CHECKS} from './checks/index'
+export {PARSERS} from './parsers/index'
+export {iacScanner} from './scanner'
+export {loadPolicyFile} from './custom-policy'

@@ -13,4 +13,6 @@ export interface PlatformParser<D = unknown> {
   /** Content sniff where extensions are shared (a .yml may be Kubernetes, Compose or CloudFormation). */
   detect?(text: string, path: string): boolean
   parse(text: string, path: string): ParseOutcome<D>
+  /** One-time asynchronous setup (loading a wasm grammar); awaited before the first `parse`. */
+  init?(): Promise<void>
 }

@@ -1,0 +1,47 @@
+import type {Check} from '../../check'
+import type {CloudFormationDoc} from '../../parsers/cloudformation'
+import {worldOpenIngress} from '../../parsers/cloudformation-security-groups'
+
+export const securityGroupAllPortsOpen: Check<CloudFormationDoc> = {
+  id: 'PG-CFN-008',
+  platform: 'cloudformation',
+  severity: 'high',
+  title: 'Security group allows all traffic from the internet',
+  description:
+    'A rule for every protocol or every port from 0.0.0.0/0 exposes whatever happens to listen on the instances, including admin and database ports (CIS AWS 5.2).',
+  remediation:
+    'Allow only the specific ports the service needs, from the narrowest source possible.',
+  docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+  aliases: ['CKV_AWS_277'],
+  run: doc =>
+    worldOpenIngress(doc)
+      .filter(r => r.fromPort === 0 && r.toPort === 65535)
+      .map(r => ({line: r.line, resource: r.resource})),
+  fail: {
+    fileName: 'template.yaml',
+    text: `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Open:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: open
+      SecurityGroupIngress:
+        - IpProtocol: -1
+          CidrIp: 0.0.0.0/0
+`,
+    lines: [9]
+  },
+  pass: {
+    fileName: 'template.yaml',
+    text: `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Open:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: internal
+      SecurityGroupIngress:
+        - IpProtocol: -1
+          SourceSecurityGroupId: !Ref Lb
+`
+  }
+}

@@ -1,0 +1,52 @@
+import type {Check} from '../../check'
+import type {KubernetesDoc} from '../../parsers/kubernetes'
+import {podSpecs} from '../../parsers/kubernetes-workloads'
+import {isTrue, pairOf} from '../../parsers/yaml-document'
+
+export const hostNetwork: Check<KubernetesDoc> = {
+  id: 'PG-K8S-006',
+  platform: 'kubernetes',
+  severity: 'high',
+  title: 'Pod shares the host network namespace',
+  description:
+    'With hostNetwork the pod sees every interface of the node, can sniff traffic and reach services bound to localhost (CIS Kubernetes 5.2.5).',
+  remediation: 'Remove `hostNetwork: true`.',
+  docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+  aliases: ['CKV_K8S_19', 'host-network'],
+  run: doc =>
+    podSpecs(doc).flatMap(pod => {
+      const pair = pairOf(pod.spec, 'hostNetwork')
+      return pair && isTrue(pair.value) ? [{line: pair.keyLine, resource: pod.object.ref}] : []
+    }),
+  fail: {
+    fileName: 'deployment.yaml',
+    text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      hostNetwork: true
+      containers:
+        - name: app
+          image: nginx:1.27
+`,
+    lines: [8]
+  },
+  pass: {
+    fileName: 'deployment.yaml',
+    text: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      hostNetwork: false
+      containers:
+        - name: app
+          image: nginx:1.27
+`
+  }
+}

@@ -1,0 +1,51 @@
+import type {Check} from '../../check'
+import type {KubernetesDoc} from '../../parsers/kubernetes'
+import {containers} from '../../parsers/kubernetes-workloads'
+import {isTrue, pairOf, get} from '../../parsers/yaml-document'
+
+export const privilegedContainer: Check<KubernetesDoc> = {
+  id: 'PG-K8S-001',
+  platform: 'kubernetes',
+  severity: 'high',
+  title: 'Container runs privileged',
+  description:
+    'A privileged container has every capability and full access to the host devices; escaping to the node is trivial (CIS Kubernetes 5.2.2).',
+  remediation:
+    'Remove `securityContext.privileged: true` (or set it to false) and grant only the capabilities the process needs.',
+  docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+  aliases: ['CKV_K8S_16', 'privileged-container'],
+  run: doc =>
+    containers(doc).flatMap(c => {
+      const pair = pairOf(get(c.node, 'securityContext'), 'privileged')
+      return pair && isTrue(pair.value) ? [{line: pair.keyLine, resource: c.ref}] : []
+    }),
+  fail: {
+    fileName: 'pod.yaml',
+    text: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: true
+`,
+    lines: [10]
+  },
+  pass: {
+    fileName: 'pod.yaml',
+    text: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        privileged: false
+`
+  }
+}

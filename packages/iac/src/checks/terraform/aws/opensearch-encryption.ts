@@ -1,0 +1,35 @@
+import type {Check} from '../../../check'
+import {type TerraformDocument, requireTrue, resources, result, tf} from '../helpers'
+
+export const opensearchEncryption: Check<TerraformDocument> = {
+  id: 'PG-TF-035',
+  platform: 'terraform',
+  severity: 'medium',
+  title: 'OpenSearch domain is not encrypted at rest',
+  description: 'Indices, logs and automated snapshots are stored unencrypted.',
+  remediation: 'Add encrypt_at_rest { enabled = true }.',
+  docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-1',
+  aliases: ['CKV_AWS_5', 'aws-elastic-search-enable-domain-encryption', 'AVD-AWS-0048'],
+  run: doc =>
+    resources(doc, 'aws_opensearch_domain', 'aws_elasticsearch_domain').flatMap(r => {
+      const block = r.block('encrypt_at_rest')
+      return block ? requireTrue(r, 'enabled', block) : [result(r)]
+    }),
+  fail: {
+    ...tf(`resource "aws_opensearch_domain" "search" {
+  domain_name = "search"
+  encrypt_at_rest {
+    enabled = false
+  }
+}
+`),
+    lines: [4]
+  },
+  pass: tf(`resource "aws_opensearch_domain" "search" {
+  domain_name = "search"
+  encrypt_at_rest {
+    enabled = true
+  }
+}
+`)
+}

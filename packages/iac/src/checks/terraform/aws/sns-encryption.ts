@@ -1,0 +1,26 @@
+import type {Check} from '../../../check'
+import {type TerraformDocument, requirePresent, resources, tf} from '../helpers'
+
+export const snsEncryption: Check<TerraformDocument> = {
+  id: 'PG-TF-039',
+  platform: 'terraform',
+  severity: 'low',
+  title: 'SNS topic is not encrypted',
+  description: 'Messages waiting for delivery are stored unencrypted unless a KMS key is set.',
+  remediation: 'Set kms_master_key_id (alias/aws/sns or a customer managed key).',
+  docs: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
+  aliases: ['CKV_AWS_26', 'aws-sns-enable-topic-encryption', 'AVD-AWS-0095'],
+  run: doc => resources(doc, 'aws_sns_topic').flatMap(r => requirePresent(r, 'kms_master_key_id')),
+  fail: {
+    ...tf(`resource "aws_sns_topic" "alerts" {
+  name = "alerts"
+}
+`),
+    lines: [1]
+  },
+  pass: tf(`resource "aws_sns_topic" "alerts" {
+  name              = "alerts"
+  kms_master_key_id = "alias/aws/sns"
+}
+`)
+}

@@ -1,0 +1,36 @@
+import type {Check} from '../../../check'
+import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+
+export const keyVaultPurgeProtection: Check<TerraformDocument> = {
+  id: 'PG-TF-048',
+  platform: 'terraform',
+  severity: 'medium',
+  title: 'Key Vault purge protection is off',
+  description:
+    'Without purge protection a deleted vault and its keys can be purged at once, destroying data encrypted with them (CIS Azure 8.5).',
+  remediation: 'Set purge_protection_enabled = true.',
+  docs: 'https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview#purge-protection',
+  aliases: ['CKV_AZURE_110', 'azure-keyvault-no-purge', 'AVD-AZU-0016'],
+  run: doc =>
+    resources(doc, 'azurerm_key_vault').flatMap(r => requireTrue(r, 'purge_protection_enabled')),
+  fail: {
+    ...tf(`resource "azurerm_key_vault" "main" {
+  name                = "example-kv"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  tenant_id           = "00000000-0000-0000-0000-000000000000"
+  sku_name            = "standard"
+}
+`),
+    lines: [1]
+  },
+  pass: tf(`resource "azurerm_key_vault" "main" {
+  name                     = "example-kv"
+  location                 = "westeurope"
+  resource_group_name      = "rg"
+  tenant_id                = "00000000-0000-0000-0000-000000000000"
+  sku_name                 = "standard"
+  purge_protection_enabled = true
+}
+`)
+}

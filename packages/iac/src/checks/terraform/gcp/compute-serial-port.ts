@@ -1,0 +1,39 @@
+import type {Check} from '../../../check'
+import {type TerraformDocument, isObject, isTrue, resources, result, tf} from '../helpers'
+
+export const computeSerialPort: Check<TerraformDocument> = {
+  id: 'PG-TF-063',
+  platform: 'terraform',
+  severity: 'medium',
+  title: 'Compute instance enables the interactive serial console',
+  description:
+    'The serial console accepts connections from any IP address and bypasses firewall rules (CIS GCP 4.5).',
+  remediation: 'Remove serial-port-enable from metadata or set it to "false".',
+  docs: 'https://cloud.google.com/compute/docs/troubleshooting/troubleshooting-using-serial-console',
+  aliases: ['CKV_GCP_35', 'google-compute-no-serial-port', 'AVD-GCP-0032'],
+  run: doc =>
+    resources(doc, 'google_compute_instance', 'google_compute_instance_template').flatMap(r => {
+      const metadata = r.attr('metadata')
+      if (!metadata || !isObject(metadata.value)) return []
+      return isTrue(metadata.value['serial-port-enable']) ? [result(r, metadata.line)] : []
+    }),
+  fail: {
+    ...tf(`resource "google_compute_instance" "web" {
+  name         = "web"
+  machine_type = "e2-small"
+  metadata = {
+    serial-port-enable = "true"
+  }
+}
+`),
+    lines: [4]
+  },
+  pass: tf(`resource "google_compute_instance" "web" {
+  name         = "web"
+  machine_type = "e2-small"
+  metadata = {
+    serial-port-enable = "false"
+  }
+}
+`)
+}

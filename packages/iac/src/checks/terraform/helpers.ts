@@ -1,0 +1,127 @@
+import type {CheckExample, CheckResult} from '../../check'
+import {isKnown, isObject, toBool, toNumber, toStringValue} from '../../parsers/hcl-eval'
+import {type HclValue, UNKNOWN, references} from '../../parsers/hcl-expr'
+import type {TerraformDocument} from '../../parsers/terraform-module'
+import type {AttributeView, BlockView} from '../../parsers/terraform-model'
+
+export {UNKNOWN, isKnown, isObject, toBool, toNumber, toStringValue}
+export type {AttributeView, BlockView, HclValue, TerraformDocument}
+
+export const tf = (text: string): CheckExample => ({fileName: 'main.tf', text})
+
+/** The file's resources of the given types (all instances). */
+export function resources(doc: TerraformDocument, ...types: string[]): BlockView[] {
+  return doc.resources.filter(r => types.includes(r.labels[0]!))
+}
+
+export function dataSources(doc: TerraformDocument, ...types: string[]): BlockView[] {
+  return doc.data.filter(r => types.includes(r.labels[0]!))
+}
+
+export function result(view: BlockView, line: number = view.line, message?: string): CheckResult {
+  return {line, resource: view.address, ...(message ? {message} : {})}
+}
+
+/** Known to be false (`false` or `"false"`). */
+export const isFalse = (v: HclValue | undefined): boolean => toBool(v) === false
+export const isTrue = (v: HclValue | undefined): boolean => toBool(v) === true
+
+/**
+ * A boolean that must be true and whose provider default is false (or unset): absent → the block's line,
+ * known false → the attribute's line, unknown → nothing.
+ */
+export function requireTrue(view: BlockView, name: string, at: BlockView = view): CheckResult[] {
+  const a = at.attr(name)
+  if (!a) return [result(view, at.line)]
+  return isFalse(a.value) ? [result(view, a.line)] : []
+}
+
+/** An attribute that must not be explicitly true. */
+export function forbidTrue(view: BlockView, name: string, at: BlockView = view): CheckResult[] {
+  const a = at.attr(name)
+  return a && isTrue(a.value) ? [result(view, a.line)] : []
+}
+
+/** An attribute that must not be explicitly false (its default is safe). */
+export function forbidFalse(view: BlockView, name: string, at: BlockView = view): CheckResult[] {
+  const a = at.attr(name)
+  return a && isFalse(a.value) ? [result(view, a.line)] : []
+}
+
+/** An attribute that must be set to something (a key id, a log destination). */
+export function requirePresent(view: BlockView, name: string): CheckResult[] {
+  const a = view.attr(name)
+  if (!a) return [result(view)]
+  return a.value === null || a.value === '' ? [result(view, a.line)] : []
+}
+
+/** String values (lists flattened); `undefined` when anything is unknown. */
+export function strings(v: HclValue | undefined): string[] | undefined {
+  if (v === undefined || v === null) return []
+  if (v === UNKNOWN) return undefined
+  if (Array.isArray(v)) {
+    const out: string[] = []
+    for (const item of v) {
+      const s = strings(item)
+      if (!s) return undefined
+      out.push(...s)
+    }
+    return out
+  }
+  const s = toStringValue(v)
+  return s === undefined ? undefined : [s]
+}
+
+const WORLD = new Set(['0.0.0.0/0', '::/0', '*', 'internet', 'any'])
+/** An address range meaning "anyone" (IPv4/IPv6 any, Azure's `*` / `Internet` / `Any`). */
+export const isWorld = (cidr: string): boolean => WORLD.has(cidr.trim().toLowerCase())
+
+/** Resources of `type` in the module that point at `target` through `attribute` (by reference or by name). */
+export function related(
+  doc: TerraformDocument,
+  type: string,
+  target: BlockView,
+  attribute: string,
+  nameAttr?: string
+): BlockView[] {
+  const name = nameAttr ? target.value(nameAttr) : undefined
+  return doc.module.resources.filter(r => {
+    if (r.labels[0] !== type) return false
+    const a = r.attr(attribute)
+    if (!a) return false
+    if (references(a.expr).includes(target.address)) return true
+    return typeof name === 'string' && a.value === name
+  })
+}
+
+/** Whether a related resource exists but cannot be tied to a specific target (unknown reference). */
+export function hasUnresolvedRelated(
+  doc: TerraformDocument,
+  type: string,
+  attribute: string
+): boolean {
+  return doc.module.resources.some(
+    r =>
+      r.labels[0] === type &&
+      r.attr(attribute)?.value === UNKNOWN &&
+      references(r.attr(attribute)!.expr).length === 0
+  )
+}
+
+/** Whether a port range (`from`..`to`, protocol) includes `port`. Unknown parts → undefined. */
+export function coversPort(
+  from: HclValue | undefined,
+  to: HclValue | undefined,
+  protocol: HclValue | undefined,
+  port: number
+): boolean | undefined {
+  const proto = toStringValue(protocol)?.toLowerCase()
+  if (proto === '-1' || proto === 'all') return true
+  if (proto !== undefined && proto !== 'tcp' && proto !== '6' && proto !== 'udp' && proto !== '17')
+    return false
+  const f = toNumber(from)
+  const t = toNumber(to)
+  if (f === undefined || t === undefined) return undefined
+  // from_port = 0 / to_port = 0 with tcp means port 0 only in AWS; "all" is protocol -1.
+  return f <= port && port <= t
+}

@@ -1,0 +1,132 @@
+import type {Parser} from 'web-tree-sitter'
+import {type Expr, all, named, toExpr} from './hcl-expr'
+import {type SyntaxNode as Node, plainTree} from './hcl-tree'
+
+export interface HclAttribute {
+  name: string
+  line: number
+  endLine: number
+  expr: Expr
+  /** The expression's source text (messages, fingerprints). */
+  text: string
+}
+
+export interface HclBlock {
+  type: string
+  labels: string[]
+  line: number
+  endLine: number
+  attributes: Map<string, HclAttribute>
+  blocks: HclBlock[]
+}
+
+/** One .tf or .tfvars file: its top-level blocks and attributes, with lines. */
+export interface HclFile {
+  path: string
+  blocks: HclBlock[]
+  attributes: Map<string, HclAttribute>
+}
+
+export type HclParseOutcome = {ok: true; file: HclFile} | {ok: false; error: string}
+
+let parser: Parser | undefined
+let loading: Promise<void> | undefined
+
+/**
+ * Loads web-tree-sitter and the Terraform grammar once. Both are imported lazily so a CLI run that
+ * scans no .tf file pays nothing for them.
+ */
+export function initHcl(): Promise<void> {
+  loading ??= (async () => {
+    const [{Parser: TsParser, Language}, {treeSitterWasm, terraformWasm}] = await Promise.all([
+      import('web-tree-sitter'),
+      import('./hcl-wasm')
+    ])
+    await TsParser.init({wasmBinary: treeSitterWasm})
+    const language = await Language.load(terraformWasm)
+    const instance = new TsParser()
+    instance.setLanguage(language)
+    parser = instance
+  })()
+  return loading
+}
+
+/** Parses HCL text. Needs `initHcl()` first. A file with syntax errors is rejected as a whole. */
+export function parseHcl(text: string, path: string): HclParseOutcome {
+  if (!parser) throw new Error('initHcl() must finish before parseHcl()')
+  const tree = parser.parse(text)
+  if (!tree) return {ok: false, error: `${path}: could not be parsed`}
+  try {
+    if (tree.rootNode.hasError)
+      return {ok: false, error: syntaxError(plainTree(tree, text, true), text, path)}
+    const root = plainTree(tree, text)
+    const body = named(root).find(c => c.type === 'body')
+    const {attributes, blocks} = body ? readBody(body, text) : {attributes: new Map(), blocks: []}
+    return {ok: true, file: {path, blocks, attributes}}
+  } finally {
+    tree.delete()
+  }
+}
+
+function readBody(
+  body: Node,
+  src: string
+): {attributes: Map<string, HclAttribute>; blocks: HclBlock[]} {
+  const attributes = new Map<string, HclAttribute>()
+  const blocks: HclBlock[] = []
+  for (const child of named(body)) {
+    if (child.type === 'attribute') {
+      const name = named(child)[0]!.text
+      const value = named(child).find(c => c.type === 'expression')
+      if (!value) continue
+      attributes.set(name, {
+        name,
+        line: child.startPosition.row + 1,
+        endLine: child.endPosition.row + 1,
+        expr: toExpr(value, src),
+        text: value.text
+      })
+    } else if (child.type === 'block') {
+      blocks.push(readBlock(child, src))
+    }
+  }
+  return {attributes, blocks}
+}
+
+function readBlock(node: Node, src: string): HclBlock {
+  const labels: string[] = []
+  let inner: Node | undefined
+  named(node).forEach((child, i) => {
+    if (child.type === 'string_lit') labels.push(child.text.slice(1, -1))
+    else if (child.type === 'identifier' && i > 0) labels.push(child.text)
+    else if (child.type === 'body') inner = child
+  })
+  const {attributes, blocks} = inner ? readBody(inner, src) : {attributes: new Map(), blocks: []}
+  return {
+    type: named(node)[0]!.text,
+    labels,
+    line: node.startPosition.row + 1,
+    endLine: node.endPosition.row + 1,
+    attributes,
+    blocks
+  }
+}
+
+/** "main.tf:12: syntax error near `foo = `" for the first error or missing token. */
+function syntaxError(root: Node, src: string, path: string): string {
+  const bad = firstError(root) ?? root
+  const line = bad.startPosition.row + 1
+  if (bad.isMissing) return `${path}:${line}: syntax error: missing "${bad.type}"`
+  const lineText = src.split('\n')[bad.startPosition.row] ?? ''
+  const near = (bad.text.split('\n')[0] || lineText).trim().slice(0, 40)
+  return `${path}:${line}: syntax error near "${near}"`
+}
+
+function firstError(node: Node): Node | undefined {
+  if (node.isError || node.isMissing) return node
+  for (const child of all(node)) {
+    const found = firstError(child)
+    if (found) return found
+  }
+  return undefined
+}

@@ -1,0 +1,84 @@
+import {posix} from 'node:path'
+import {evaluate} from './hcl-eval'
+import type {HclValue} from './hcl-expr'
+import {type HclFile, parseHcl} from './hcl-syntax'
+import {type TerraformDocument, evaluateModule} from './terraform-module'
+
+/** How deep local module calls are followed (a module calling a module calling ...). */
+const MAX_MODULE_DEPTH = 5
+/** Arguments of a `module` block that are Terraform's own, not the module's inputs. */
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on'])
+
+export interface TerraformScan {
+  documents: TerraformDocument[]
+  errors: Array<{path: string; message: string}>
+  /** Top-level block ranges per file, for block-scoped suppression comments. */
+  blocks: Map<string, Array<{startLine: number; endLine: number}>>
+}
+
+export function isTfvars(path: string): boolean {
+  const name = posix.basename(path)
+  return name === 'terraform.tfvars' || name.endsWith('.auto.tfvars')
+}
+
+/**
+ * Terraform is evaluated per folder (module): every .tf file of a folder shares variables and locals,
+ * terraform.tfvars / *.auto.tfvars override defaults, and a `module` block with a local source
+ * evaluates that folder again with the caller's inputs bound. Needs `initHcl()` first.
+ */
+export function scanTerraform(files: Array<{path: string; text: string}>): TerraformScan {
+  const errors: TerraformScan['errors'] = []
+  const blocks: TerraformScan['blocks'] = new Map()
+  const folders = new Map<string, {tf: HclFile[]; tfvars: HclFile[]}>()
+  for (const {path, text} of files) {
+    const parsed = parseHcl(text, path)
+    if (!parsed.ok) {
+      errors.push({path, message: parsed.error})
+      continue
+    }
+    const dir = posix.dirname(path)
+    const folder = folders.get(dir) ?? {tf: [], tfvars: []}
+    folders.set(dir, folder)
+    if (isTfvars(path)) {
+      folder.tfvars.push(parsed.file)
+    } else {
+      folder.tf.push(parsed.file)
+      blocks.set(
+        path,
+        parsed.file.blocks.map(b => ({startLine: b.line, endLine: b.endLine}))
+      )
+    }
+  }
+
+  const documents: TerraformDocument[] = []
+  const visit = (
+    dir: string,
+    inputs: Record<string, HclValue> | undefined,
+    depth: number,
+    chain: string[]
+  ) => {
+    const folder = folders.get(dir)
+    if (!folder || folder.tf.length === 0) return
+    const {module, documents: docs} = evaluateModule({
+      dir,
+      files: folder.tf,
+      tfvars: inputs ? [] : folder.tfvars,
+      ...(inputs ? {inputs} : {})
+    })
+    documents.push(...docs)
+    if (depth >= MAX_MODULE_DEPTH) return
+    for (const call of module.calls) {
+      const source = call.value('source')
+      if (typeof source !== 'string' || !/^\.\.?\//.test(source)) continue
+      const child = posix.normalize(posix.join(dir, source))
+      if (chain.includes(child)) continue
+      const values: Record<string, HclValue> = {}
+      for (const [name, attr] of call.node.attributes) {
+        if (!MODULE_META.has(name)) values[name] = evaluate(attr.expr, call.ctx)
+      }
+      visit(child, values, depth + 1, [...chain, child])
+    }
+  }
+  for (const dir of [...folders.keys()].sort()) visit(dir, undefined, 0, [dir])
+  return {documents, errors, blocks}
+}

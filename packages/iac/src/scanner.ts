@@ -1,0 +1,178 @@
+import {join} from 'node:path'
+import {readFile} from 'node:fs/promises'
+import {
+  type FileError,
+  type Finding,
+  type Scanner,
+  type ScanContext,
+  ConfigError,
+  createFinding,
+  errorMessage
+} from '@pipeguard/core'
+import type {CheckResult, Platform} from './check'
+import {CHECKS} from './checks/index'
+import {loadPolicyFile} from './custom-policy'
+import {type RunnableCheck, runChecks, selectChecks} from './engine'
+import {PARSERS} from './parsers/index'
+import {initHcl} from './parsers/hcl-syntax'
+import {isTfvars, scanTerraform} from './parsers/terraform-scan'
+import {matchSuppression, parseSuppressions, type SuppressionComment} from './suppression'
+
+interface ScannedDoc {
+  path: string
+  platform: Platform
+  doc: unknown
+}
+
+interface FileInfo {
+  lines: string[]
+  comments: SuppressionComment[]
+  blocks?: Array<{startLine: number; endLine: number}>
+}
+
+export const iacScanner: Scanner = {
+  id: 'iac',
+  name: 'iac',
+  title: 'IaC lint',
+  version: 1,
+  fileRequired: path => isTfvars(path) || PARSERS.some(p => p.fileRequired(path)),
+  async scan(ctx) {
+    const errors: FileError[] = []
+    const notes: string[] = []
+    const custom = await loadPolicies(ctx)
+    const checks = selectChecks([...CHECKS, ...custom], ctx.config.iac.skipChecks)
+
+    const texts = new Map<string, string>()
+    for (const file of ctx.files) {
+      const text = await ctx.workspace.text(file)
+      if (text !== undefined) texts.set(file.path, text)
+    }
+
+    const docs: ScannedDoc[] = []
+    const infos = new Map<string, FileInfo>()
+    const tfFiles = [...texts]
+      .filter(([p]) => p.endsWith('.tf') || isTfvars(p))
+      .map(([path, text]) => ({path, text}))
+    if (tfFiles.length) {
+      await initHcl()
+      const tf = scanTerraform(tfFiles)
+      errors.push(...tf.errors)
+      for (const doc of tf.documents) docs.push({path: doc.path, platform: 'terraform', doc})
+      for (const [path, blocks] of tf.blocks) infos.set(path, fileInfo(texts.get(path)!, blocks))
+    }
+    for (const [path, text] of texts) {
+      if (path.endsWith('.tf') || isTfvars(path)) continue
+      const parser = PARSERS.find(
+        p =>
+          p.platform !== 'terraform' && p.fileRequired(path) && (!p.detect || p.detect(text, path))
+      )
+      if (!parser) continue
+      try {
+        await parser.init?.()
+        const parsed = parser.parse(text, path)
+        if (!parsed.ok) {
+          errors.push({path, message: parsed.error})
+          continue
+        }
+        docs.push({path, platform: parser.platform, doc: parsed.doc})
+        infos.set(path, fileInfo(text))
+      } catch (error) {
+        errors.push({path, message: `${parser.platform} parser failed: ${errorMessage(error)}`})
+      }
+    }
+
+    const findings = new Map<string, Finding>()
+    let suppressed = 0
+    for (const {path, platform, doc} of docs) {
+      const info = infos.get(path)!
+      const runs = runChecks(
+        doc,
+        checks.filter(c => c.platform === platform),
+        (check, error) =>
+          errors.push({path, message: `check ${check.id} failed: ${errorMessage(error)}`})
+      )
+      for (const {check, results} of runs) {
+        for (const result of results) {
+          const block = info.blocks?.find(
+            b => result.line >= b.startLine && result.line <= b.endLine
+          )
+          const match = matchSuppression(
+            info.comments,
+            {
+              line: result.line,
+              endLine: result.endLine ?? result.line,
+              ids: [check.id, ...(check.aliases ?? [])],
+              ...(block ? {block} : {})
+            },
+            info.lines
+          )
+          if (match.suppressed) {
+            suppressed++
+            continue
+          }
+          if (match.missingReason) {
+            notes.push(
+              `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
+            )
+          }
+          const finding = toFinding(check, result, path, info.lines)
+          // Module instances and for_each copies report the same place once.
+          const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
+          if (!findings.has(key)) findings.set(key, finding)
+        }
+      }
+    }
+    notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
+    if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
+    return {findings: [...findings.values()], errors, notes: [...new Set(notes)]}
+  }
+}
+
+function fileInfo(text: string, blocks?: Array<{startLine: number; endLine: number}>): FileInfo {
+  return {lines: text.split('\n'), comments: parseSuppressions(text), ...(blocks ? {blocks} : {})}
+}
+
+export function toFinding(
+  check: RunnableCheck,
+  result: CheckResult,
+  path: string,
+  lines: string[]
+): Finding {
+  const resource = result.resource ?? ''
+  const message = result.message ?? (resource ? `${check.title} (${resource})` : check.title)
+  const lineText = lines[result.line - 1] ?? ''
+  return createFinding({
+    scanner: 'iac',
+    ruleId: check.id,
+    severity: check.severity,
+    title: check.title,
+    message,
+    path,
+    startLine: result.line,
+    ...(result.endLine ? {endLine: result.endLine} : {}),
+    remediation: check.remediation,
+    ...(check.docs ? {helpUri: check.docs} : {}),
+    fingerprintContent: [check.id, resource, lineText].join('\n'),
+    properties: {platform: check.platform, ...(resource ? {resource} : {})}
+  })
+}
+
+/** Custom policy files from `config.iac.policies`, relative to the scanned root. */
+async function loadPolicies(ctx: ScanContext): Promise<RunnableCheck[]> {
+  const out: RunnableCheck[] = []
+  for (const rel of ctx.config.iac.policies) {
+    let text: string
+    try {
+      text = await readFile(join(ctx.root, rel), 'utf8')
+    } catch (error) {
+      throw new ConfigError(
+        `${rel}: cannot read the policy file (${(error as NodeJS.ErrnoException).code ?? errorMessage(error)})`
+      )
+    }
+    // A policy that silently failed to load would let what it forbids pass: a bad file stops the run.
+    const loaded = loadPolicyFile(text, rel)
+    if (!loaded.ok) throw new ConfigError(loaded.error)
+    out.push(...loaded.checks)
+  }
+  return out
+}
