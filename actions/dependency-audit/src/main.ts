@@ -1,12 +1,104 @@
-import * as core from '@actions/core'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import * as actionsCache from '@actions/cache'
+import * as actionsCore from '@actions/core'
+import {OSV_CACHE_DIR_ENV} from '@pipeguard/advisories'
 import {SCANNERS} from '@pipeguard/cli'
-import {runAction, type ActionsCore} from '@pipeguard/core'
+import {errorMessage, runAction, type ActionsCore, type ClientFactory} from '@pipeguard/core'
 
-export async function run(actionsCore: ActionsCore = core): Promise<void> {
+/** The part of @actions/cache the action uses (injectable for tests). */
+export interface OsvCacheStore {
+  isFeatureAvailable(): boolean
+  restoreCache(
+    paths: string[],
+    primaryKey: string,
+    restoreKeys?: string[]
+  ): Promise<string | undefined>
+  saveCache(paths: string[], key: string): Promise<number>
+}
+
+export interface MainDeps {
+  core?: ActionsCore
+  env?: NodeJS.ProcessEnv
+  createClient?: ClientFactory
+  cache?: OsvCacheStore
+  /** Today as YYYY-MM-DD: the cache key changes daily so advisories are re-read at least once a day. */
+  today?: string
+}
+
+export const OSV_CACHE_PREFIX = 'pipeguard-osv-'
+
+/**
+ * The dependency-audit action: the deps scanner with the shared GitHub reporting. Deps-specific:
+ * OSV records are cached between runs (@actions/cache, keyed by date; a record is reused only
+ * while its `modified` time matches what the API lists), and on a pull request the scanner itself
+ * compares with the base commit (`pull_request.base.sha`), so only vulnerabilities the PR
+ * introduces block. The line-based diff filter is therefore off by default here: a version bump
+ * changes a line inside a lockfile entry, not the entry's first line the finding points at.
+ */
+export async function run({
+  core = actionsCore,
+  env = process.env,
+  createClient,
+  cache = actionsCache,
+  today
+}: MainDeps = {}): Promise<void> {
   const scanner = SCANNERS['deps']
   if (!scanner) {
-    actionsCore.setFailed('pipeguard: the deps scanner is not part of this build')
+    core.setFailed('pipeguard: the deps scanner is not part of this build')
     return
   }
-  await runAction({core: actionsCore, scanners: [scanner]})
+  const offline = core.getInput('advisory-db').trim() !== ''
+  const cacheDir = join(env.RUNNER_TEMP ?? tmpdir(), 'pipeguard-osv-cache')
+  const key = `${OSV_CACHE_PREFIX}${today ?? new Date().toISOString().slice(0, 10)}`
+  const useCache = !offline && cacheAvailable(cache)
+  let hit: string | undefined
+  if (useCache) {
+    try {
+      hit = await cache.restoreCache([cacheDir], key, [OSV_CACHE_PREFIX])
+      core.info(
+        hit
+          ? `pipeguard: OSV records restored from cache ${hit}`
+          : 'pipeguard: no OSV record cache yet'
+      )
+    } catch (error) {
+      core.warning(
+        `pipeguard: could not restore the OSV record cache (${errorMessage(error)}); querying the API for everything`
+      )
+    }
+  }
+
+  const depsCore: ActionsCore = {
+    ...core,
+    getInput: (name, options) =>
+      name === 'filter-mode' && !core.getInput(name).trim()
+        ? 'nofilter'
+        : core.getInput(name, options)
+  }
+  await runAction({
+    core: depsCore,
+    env: useCache ? {...env, [OSV_CACHE_DIR_ENV]: cacheDir} : env,
+    createClient,
+    actionId: 'dependency-audit',
+    title: 'pipeguard · Dependency audit',
+    scanners: [scanner]
+  })
+
+  // Saved once a day: a cache entry cannot be overwritten under the same key.
+  if (useCache && hit !== key) {
+    try {
+      await cache.saveCache([cacheDir], key)
+    } catch (error) {
+      // Another job of the same day saved it first, or the cache service is unavailable: harmless.
+      core.info(`pipeguard: OSV record cache not saved (${errorMessage(error)})`)
+    }
+  }
+}
+
+function cacheAvailable(cache: OsvCacheStore): boolean {
+  try {
+    return cache.isFeatureAvailable()
+  } catch {
+    return false
+  }
 }

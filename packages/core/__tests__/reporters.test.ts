@@ -80,6 +80,7 @@ describe('reporters', () => {
     const validate = ajv.compile(schema)
     const sarif = buildSarif(report())
     expect(validate(sarif) ? [] : validate.errors).toEqual([])
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
     const run = (sarif.runs as Array<Record<string, any>>)[0]!
     expect(run.tool.driver.rules[0].help.text).toBe('Revoke it at https://github.com/settings/tokens')
     expect(run.tool.driver.rules[0].properties['security-severity']).toBe('9.5')

@@ -42,6 +42,9 @@ export const DepsConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   advisoryDb: z.string().optional(),
   osvUrl: z.string().url().default('https://api.osv.dev'),
+  /** OSV API: per-request timeout and retries after the first attempt (defaults 30000 ms, 4). */
+  osvTimeoutMs: z.number().int().positive().optional(),
+  osvRetries: z.number().int().min(0).max(10).optional(),
   includeDev: z.boolean().default(true),
   licenses: z
     .strictObject({

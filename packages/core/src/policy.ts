@@ -57,6 +57,10 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
     for (const entry of expired) {
       if (ignoreMatches(entry, finding)) expiredHits.set(entry, (expiredHits.get(entry) ?? 0) + 1)
     }
+    // A scanner may know a finding predates the change (the dependency audit compares with the PR base).
+    if (finding.status === 'existing') {
+      return {...finding, status: 'existing', suppression: finding.suppression ?? 'already present before this change'}
+    }
     if (input.baseline?.has(finding.fingerprint)) {
       return {...finding, status: 'existing', suppression: 'in the baseline'}
     }

@@ -10,6 +10,8 @@ export const RunOptionsSchema = z.object({
   staged: z.boolean().default(false),
   advisoryDb: z.string().optional(),
   osvUrl: z.string().optional(),
+  /** Dependencies: the base commit a pull request is compared with (`--base REF`). */
+  base: z.string().optional(),
   /** Dependencies: list the inventory instead of auditing it. */
   list: z.boolean().default(false)
 })

@@ -1,36 +1,79 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
 import type * as actionsCore from '@actions/core'
-import {z} from 'zod'
 import {readBaseline} from '../baseline'
 import type {ConfigInput} from '../config-schema'
 import {loadConfig} from '../config-load'
 import {ConfigError, errorMessage} from '../errors'
+import {toPosix, type Finding} from '../finding'
+import {readGitHubContext, type GitHubContext} from '../github/context'
+import {apiDiff, gitDiff, type PullRequestDiff} from '../github/diff'
+import {createScopeFilter, type FilterMode} from '../github/filter'
+import {createOctokit, type GitHubClient, type OctokitOptions} from '../github/octokit'
 import {runPipeline} from '../pipeline'
 import {renderJson} from '../reporters/json'
-import {renderMarkdown} from '../reporters/markdown'
 import {renderSarif} from '../reporters/sarif'
-import type {ScanReport} from '../report'
+import {visibleFindings, type ScanReport} from '../report'
 import type {Scanner} from '../scanner'
-import {readActionInputs} from './action-inputs'
+import {readActionInputs, type ActionInputs} from './action-inputs'
+import {publishReports} from './publish'
 
 export type ActionsCore = Pick<
   typeof actionsCore,
-  'getInput' | 'setOutput' | 'setFailed' | 'info' | 'warning' | 'error' | 'notice' | 'summary' | 'setSecret'
+  | 'getInput'
+  | 'setOutput'
+  | 'setFailed'
+  | 'info'
+  | 'warning'
+  | 'error'
+  | 'notice'
+  | 'summary'
+  | 'setSecret'
 >
+
+export type ClientFactory = (token: string, options: OctokitOptions) => GitHubClient
 
 export interface ActionDeps {
   core: ActionsCore
-  scanners: Scanner[]
+  /** Marker, check-run name and file names: `secret-scan`, `dependency-audit`, `iac-lint`, `pipeguard`. */
+  actionId: string
+  /** Shown as the heading of the comment and summary. */
+  title: string
+  /** The scanners to run, chosen from the validated inputs (the root action reads `scanners`). */
+  scanners: Scanner[] | ((inputs: ActionInputs) => Scanner[])
   env?: NodeJS.ProcessEnv
+  createClient?: ClientFactory
 }
 
-/** One action run: inputs -> pipeline -> files, outputs, summary -> exit code. Never throws. */
-export async function runAction({core, scanners, env = process.env}: ActionDeps): Promise<ScanReport | undefined> {
+/**
+ * One action run: inputs -> pipeline -> files and outputs -> best-effort GitHub reporting -> gate.
+ * Only the gate sets the job's result; a reporting failure is a warning. Never throws.
+ */
+export async function runAction(deps: ActionDeps): Promise<ScanReport | undefined> {
+  const {core, env = process.env} = deps
   try {
     const inputs = readActionInputs(name => core.getInput(name))
-    const workspaceDir = env.GITHUB_WORKSPACE ?? process.cwd()
+    const scanners = typeof deps.scanners === 'function' ? deps.scanners(inputs) : deps.scanners
+    const github = readGitHubContext(env)
+    const workspaceDir = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
     const root = resolve(workspaceDir, inputs.path)
+    const rootFromRepo = toPosix(relative(workspaceDir, root))
+    const pathPrefix =
+      rootFromRepo && !rootFromRepo.startsWith('..') && !isAbsolute(rootFromRepo)
+        ? `${rootFromRepo}/`
+        : ''
+
+    const token = inputs.githubToken
+    if (token) core.setSecret(token)
+    const octokit =
+      token && github
+        ? (deps.createClient ?? createOctokit)(token, {
+            baseUrl: github.apiUrl,
+            log: message => core.info(`pipeguard: ${message}`),
+            ...pacingFromEnv(env)
+          })
+        : undefined
+
     const overrides: Partial<ConfigInput> = {}
     if (inputs.failOn) overrides.failOn = inputs.failOn
     if (inputs.mode) overrides.mode = inputs.mode
@@ -40,15 +83,33 @@ export async function runAction({core, scanners, env = process.env}: ActionDeps)
         ...(inputs.osvUrl ? {osvUrl: inputs.osvUrl} : {})
       } as ConfigInput['deps']
     }
-    const {config} = loadConfig(root, inputs.config, overrides)
+    const {config} = loadConfig(
+      root,
+      inputs.config ? resolve(workspaceDir, inputs.config) : undefined,
+      overrides
+    )
     const baselineFile = inputs.baseline ?? config.baseline
-    const baseline = baselineFile ? readBaseline(resolve(root, baselineFile), baselineFile) : undefined
+    const baseline = baselineFile
+      ? readBaseline(
+          inputs.baseline ? resolve(workspaceDir, baselineFile) : resolve(root, baselineFile),
+          baselineFile
+        )
+      : undefined
+
+    const filterMode: FilterMode = inputs.filterMode ?? (github?.pullRequest ? 'added' : 'nofilter')
+    const diff =
+      github?.pullRequest && filterMode !== 'nofilter'
+        ? await readDiff(core, github, workspaceDir, octokit)
+        : undefined
+    const inScope = diff ? createScopeFilter(filterMode, diff, pathPrefix) : undefined
+
     const report = await runPipeline({
       root,
       config,
       baseline,
       scanners,
       env,
+      inScope,
       options: {
         scanners: scanners.map(s => s.name),
         history: false,
@@ -60,35 +121,104 @@ export async function runAction({core, scanners, env = process.env}: ActionDeps)
     })
 
     const tempDir = env.RUNNER_TEMP ?? workspaceDir
-    const reportFile = join(tempDir, `pipeguard-${scanners.map(s => s.name).join('-')}.json`)
+    const reportFile = join(tempDir, `pipeguard-${deps.actionId}.json`)
+    mkdirSync(dirname(reportFile), {recursive: true})
     writeFileSync(reportFile, renderJson(report))
-    const sarifFile = resolve(workspaceDir, inputs.sarifFile ?? join(tempDir, `pipeguard-${scanners.map(s => s.name).join('-')}.sarif`))
+    const sarifFile = resolve(
+      workspaceDir,
+      inputs.sarifFile ?? join(tempDir, `pipeguard-${deps.actionId}.sarif`)
+    )
     mkdirSync(dirname(sarifFile), {recursive: true})
     writeFileSync(sarifFile, renderSarif(report))
 
-    const shown = report.findings.filter(f => f.status !== 'ignored')
-    core.setOutput('findings', String(shown.length))
+    core.setOutput('findings', String(visibleFindings(report).length))
     core.setOutput('blocking', String(report.blocking.length))
     core.setOutput('sarif-file', sarifFile)
     core.setOutput('report-file', reportFile)
 
-    try {
-      await core.summary.addRaw(renderMarkdown(report)).write()
-    } catch (error) {
-      core.warning(`pipeguard: could not write the job summary: ${errorMessage(error)}`)
-    }
+    await publishReports({
+      core,
+      report,
+      inputs,
+      github,
+      octokit,
+      actionId: deps.actionId,
+      title: deps.title,
+      repoPath: (f: Finding) => pathPrefix + f.location.path,
+      diffNote: diff
+        ? `Diff filter \`${filterMode}\` (changed lines from ${diff.source === 'git' ? 'git' : 'the pull request files API'}).`
+        : undefined
+    })
+
     if (report.exitCode !== 0) {
-      core.setFailed(`pipeguard: ${report.blocking.length} blocking finding(s) at or above ${report.config.failOn}`)
+      core.setFailed(
+        `pipeguard: ${report.blocking.length} blocking finding(s) at or above ${report.config.failOn}`
+      )
     } else {
-      core.info(shown.length === 0 ? 'pipeguard: no findings' : `pipeguard: ${shown.length} finding(s), none blocking`)
+      const shown = visibleFindings(report).length
+      core.info(
+        shown === 0 ? 'pipeguard: no findings' : `pipeguard: ${shown} finding(s), none blocking`
+      )
     }
     return report
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof z.ZodError) {
-      core.setFailed(`pipeguard: ${error instanceof z.ZodError ? error.issues.map(i => `${i.path.join('.')}: ${i.message}`).join('; ') : error.message}`)
-    } else {
-      core.setFailed(`pipeguard: internal error: ${errorMessage(error)}`)
-    }
+    core.setFailed(
+      error instanceof ConfigError
+        ? `pipeguard: ${error.message}`
+        : `pipeguard: internal error: ${errorMessage(error)}`
+    )
     return undefined
   }
+}
+
+/**
+ * The changed lines of the pull request: from git when both commits are present, else from the
+ * API. When neither works every finding stays in scope: a missing diff must never hide a finding.
+ */
+async function readDiff(
+  core: ActionsCore,
+  github: GitHubContext,
+  workspaceDir: string,
+  octokit: GitHubClient | undefined
+): Promise<PullRequestDiff | undefined> {
+  const pr = github.pullRequest!
+  const fromGit = await gitDiff(workspaceDir, pr.baseSha, pr.headSha).catch(() => undefined)
+  if (fromGit) return fromGit
+  if (!octokit) {
+    core.warning(
+      'pipeguard: no github-token and no git history for the pull request: every finding is treated as changed'
+    )
+    return undefined
+  }
+  try {
+    return await apiDiff(octokit, github, pr.number)
+  } catch (error) {
+    core.warning(
+      `pipeguard: could not list the pull request's files (${errorMessage(error)}); every finding is treated as changed. ` +
+        'Grant `pull-requests: read` or check out with `fetch-depth: 0`.'
+    )
+    return undefined
+  }
+}
+
+/** Test and GHES tuning: PIPEGUARD_RETRY_BASE_MS and PIPEGUARD_WRITE_INTERVAL_MS (milliseconds). */
+function pacingFromEnv(
+  env: NodeJS.ProcessEnv
+): Pick<OctokitOptions, 'retryBaseMs' | 'writeIntervalMs'> {
+  const number = (name: string): number | undefined => {
+    const value = env[name]
+    if (value === undefined || value === '') return undefined
+    const n = Number(value)
+    if (!Number.isFinite(n) || n < 0)
+      throw new ConfigError(
+        `${name}: expected a number of milliseconds, got ${JSON.stringify(value)}`
+      )
+    return n
+  }
+  const out: Pick<OctokitOptions, 'retryBaseMs' | 'writeIntervalMs'> = {}
+  const retryBaseMs = number('PIPEGUARD_RETRY_BASE_MS')
+  const writeIntervalMs = number('PIPEGUARD_WRITE_INTERVAL_MS')
+  if (retryBaseMs !== undefined) out.retryBaseMs = retryBaseMs
+  if (writeIntervalMs !== undefined) out.writeIntervalMs = writeIntervalMs
+  return out
 }

@@ -58,7 +58,10 @@ export async function findTrackingIssue(
   return closed
 }
 
-export async function ensureLabel(octokit: GitHubClient, repo: {owner: string; repo: string}): Promise<void> {
+export async function ensureLabel(
+  octokit: GitHubClient,
+  repo: {owner: string; repo: string}
+): Promise<void> {
   try {
     await octokit.rest.issues.getLabel({...repo, name: TRACKING_LABEL})
   } catch (error) {
@@ -76,7 +79,10 @@ export async function ensureLabel(octokit: GitHubClient, repo: {owner: string; r
  * Drift tracking on scheduled and manual runs: open (or reopen) one issue per scanner while it has
  * findings, keep its body current, close it when the scan is clean.
  */
-export async function syncTrackingIssue(octokit: GitHubClient, input: TrackingInput): Promise<TrackingResult> {
+export async function syncTrackingIssue(
+  octokit: GitHubClient,
+  input: TrackingInput
+): Promise<TrackingResult> {
   const repo = {owner: input.owner, repo: input.repo}
   const existing = await findTrackingIssue(octokit, repo, trackingMarker(input.scanner))
   if (input.findings === 0) {
@@ -92,7 +98,12 @@ export async function syncTrackingIssue(octokit: GitHubClient, input: TrackingIn
   }
   if (!existing) {
     await ensureLabel(octokit, repo)
-    await octokit.rest.issues.create({...repo, title: input.title, body: input.body, labels: [TRACKING_LABEL]})
+    await octokit.rest.issues.create({
+      ...repo,
+      title: input.title,
+      body: input.body,
+      labels: [TRACKING_LABEL]
+    })
     return 'created'
   }
   const reopen = existing.state !== 'open'

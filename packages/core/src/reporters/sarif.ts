@@ -26,8 +26,8 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
 export function buildSarif(report: ScanReport): Record<string, unknown> {
   const byScanner = new Map<string, Finding[]>()
   for (const run of report.scanners) byScanner.set(run.id, [])
+  // Findings outside a PR's diff stay in SARIF (code scanning does its own diff view); they only do not block.
   for (const f of report.findings) {
-    if (f.status === 'filtered') continue
     byScanner.set(f.scanner, [...(byScanner.get(f.scanner) ?? []), f])
   }
   const runs = [...byScanner].map(([scanner, findings]) => buildRun(report, scanner, findings))

@@ -1,0 +1,71 @@
+import {describe, expect, it} from '@jest/globals'
+import {createFinding, type Finding} from '../src/finding'
+import {parsePatch, type PullRequestDiff} from '../src/github/diff'
+import {createScopeFilter} from '../src/github/filter'
+
+const finding = (path: string, startLine: number, endLine = startLine): Finding =>
+  createFinding({
+    scanner: 'iac',
+    ruleId: 'r',
+    severity: 'high',
+    title: 't',
+    message: 'm',
+    path,
+    startLine,
+    endLine,
+    fingerprintContent: `${path}${startLine}`
+  })
+
+// app.tf: lines 10-16 are one hunk, 12 and 13 added.
+const diff: PullRequestDiff = {
+  source: 'api',
+  files: new Map([
+    [
+      'infra/app.tf',
+      {
+        path: 'infra/app.tf',
+        ...parsePatch('@@ -10,5 +10,7 @@\n a\n b\n+c\n+d\n e\n f\n g'),
+        wholeFile: false
+      }
+    ],
+    [
+      'infra/blob.bin',
+      {path: 'infra/blob.bin', added: new Set<number>(), hunks: [], wholeFile: true}
+    ]
+  ])
+}
+
+describe('createScopeFilter', () => {
+  it('added: only findings touching an added line', () => {
+    const inScope = createScopeFilter('added', diff, 'infra/')!
+    expect(inScope(finding('app.tf', 12))).toBe(true)
+    expect(inScope(finding('app.tf', 11, 12))).toBe(true)
+    expect(inScope(finding('app.tf', 14))).toBe(false)
+    expect(inScope(finding('other.tf', 12))).toBe(false)
+  })
+
+  it('diff_context: anything inside a hunk', () => {
+    const inScope = createScopeFilter('diff_context', diff, 'infra/')!
+    expect(inScope(finding('app.tf', 16))).toBe(true)
+    expect(inScope(finding('app.tf', 17))).toBe(false)
+    expect(inScope(finding('app.tf', 5, 10))).toBe(true)
+  })
+
+  it('file: anything in a changed file', () => {
+    const inScope = createScopeFilter('file', diff, 'infra/')!
+    expect(inScope(finding('app.tf', 400))).toBe(true)
+    expect(inScope(finding('main.tf', 1))).toBe(false)
+  })
+
+  it('a file without a patch counts as wholly changed', () => {
+    expect(createScopeFilter('added', diff, 'infra/')!(finding('blob.bin', 3))).toBe(true)
+  })
+
+  it('the path prefix maps the scanned root to repository paths', () => {
+    expect(createScopeFilter('file', diff)!(finding('app.tf', 12))).toBe(false)
+  })
+
+  it('nofilter: no predicate at all', () => {
+    expect(createScopeFilter('nofilter', diff)).toBeUndefined()
+  })
+})

@@ -1,0 +1,172 @@
+import {errorMessage} from '../errors'
+import type {Finding} from '../finding'
+import {verdict} from '../reporters/markdown'
+import type {ScanReport} from '../report'
+import {ANNOTATIONS_PER_TYPE, emitAnnotations, planAnnotations} from '../github/annotations'
+import {publishCheckRun} from '../github/check-run'
+import {marker, renderCommentBody, upsertStickyComment} from '../github/comment'
+import type {GitHubContext} from '../github/context'
+import type {RowContext} from '../github/markdown'
+import {httpStatus, type GitHubClient} from '../github/octokit'
+import {renderSummary} from '../github/summary'
+import {syncTrackingIssue, trackingMarker} from '../github/tracking-issue'
+import type {ActionInputs} from './action-inputs'
+import type {ActionsCore} from './run-action'
+
+export interface PublishInput {
+  core: ActionsCore
+  report: ScanReport
+  inputs: ActionInputs
+  github?: GitHubContext
+  octokit?: GitHubClient
+  actionId: string
+  title: string
+  repoPath: (finding: Finding) => string
+  diffNote?: string
+}
+
+/**
+ * Annotations, check run, sticky comment, tracking issues and job summary. Each is best effort: a
+ * failure becomes a warning that names the missing permission, and the next one still runs.
+ */
+export async function publishReports(input: PublishInput): Promise<void> {
+  const {core, report, inputs, github, octokit} = input
+  const notes: string[] = []
+  if (input.diffNote) notes.push(input.diffNote)
+  const rows: RowContext = {github, repoPath: input.repoPath}
+  const actionable = report.findings.filter(f => f.status === 'new')
+
+  const attempt = async (
+    what: string,
+    permission: string,
+    work: () => Promise<void>
+  ): Promise<void> => {
+    try {
+      await work()
+    } catch (error) {
+      const status = httpStatus(error)
+      const message =
+        status === 403 || status === 404
+          ? `pipeguard: could not ${what}: the token lacks \`${permission}\` (HTTP ${status}; ${github?.pullRequest?.isFork ? 'this pull request comes from a fork, whose token is always read-only' : `add \`${permission}\` to the workflow's permissions`})`
+          : `pipeguard: could not ${what}: ${errorMessage(error)}`
+      core.warning(message)
+      notes.push(
+        `⚠️ Could not ${what}${status === 403 || status === 404 ? `: the workflow needs \`permissions: ${permission}\`` : ''}.`
+      )
+    }
+  }
+
+  let overflow: Finding[] = []
+  if (inputs.annotations) {
+    const plan = planAnnotations(actionable, input.repoPath)
+    emitAnnotations({error: core.error, warning: core.warning, notice: core.notice}, plan.shown)
+    overflow = plan.overflow
+  }
+
+  let checkRunShown = false
+  if (overflow.length > 0 && inputs.checkRun && octokit && github?.sha) {
+    await attempt(
+      'create a check run for the annotations past the step limit',
+      'checks: write',
+      async () => {
+        const result = await publishCheckRun(octokit, {
+          owner: github.owner,
+          repo: github.repo,
+          name: `pipeguard / ${input.actionId}`,
+          headSha: github.sha,
+          title: `${overflow.length} more finding(s)`,
+          summary: verdict(report),
+          findings: overflow,
+          repoPath: input.repoPath,
+          conclusion: report.exitCode !== 0 ? 'failure' : 'neutral'
+        })
+        checkRunShown = true
+        const where = result.url ? `[check run](${result.url})` : 'check run'
+        notes.push(
+          `GitHub shows ${ANNOTATIONS_PER_TYPE} annotations per type in a step: ${result.annotated} more are on the ${where}` +
+            (result.omitted > 0 ? `, ${result.omitted} are only in the SARIF report.` : '.')
+        )
+      }
+    )
+  }
+  if (overflow.length > 0 && !checkRunShown) {
+    notes.push(
+      `${overflow.length} finding(s) were not annotated (GitHub shows ${ANNOTATIONS_PER_TYPE} per type in a step): they are listed below and in the SARIF report.`
+    )
+  }
+
+  const pr = github?.pullRequest
+  if (pr && octokit && github && inputs.comment !== 'never') {
+    await attempt('update the pull request comment', 'pull-requests: write', async () => {
+      const notesForComment: string[] = []
+      const outside = report.findings.filter(f => f.status === 'filtered').length
+      const existing = report.findings.filter(f => f.status === 'existing').length
+      if (outside + existing > 0) {
+        notesForComment.push(
+          `${outside} finding(s) outside the changed lines and ${existing} in the baseline do not block: see the job summary.`
+        )
+      }
+      const body = renderCommentBody({
+        markerId: input.actionId,
+        heading: input.title,
+        verdict:
+          actionable.length === 0
+            ? '✅ No findings in the changes of this pull request.'
+            : verdict(report),
+        sections: report.scanners.map(run => ({
+          title: run.title,
+          findings: actionable.filter(f => f.scanner === run.id)
+        })),
+        notes: notesForComment,
+        rows,
+        github
+      }).body
+      const result = await upsertStickyComment(
+        octokit,
+        {owner: github.owner, repo: github.repo, issueNumber: pr.number},
+        {
+          mode: inputs.comment,
+          markerText: marker(input.actionId),
+          hasFindings: actionable.length > 0,
+          body
+        }
+      )
+      core.info(`pipeguard: pull request comment ${result}`)
+    })
+  }
+
+  if (github?.isScheduled && octokit) {
+    for (const run of report.scanners) {
+      await attempt(`update the tracking issue for ${run.title}`, 'issues: write', async () => {
+        const findings = actionable.filter(f => f.scanner === run.id)
+        const body = renderCommentBody({
+          markerId: `tracking:${run.id}`,
+          heading: `${run.title}: open findings`,
+          verdict: `${findings.length} finding(s) on \`${github.ref ?? 'the default branch'}\`. This issue is updated by every scheduled scan and closed when the scan is clean.`,
+          sections: [{title: run.title, findings}],
+          notes: [],
+          rows,
+          github
+        }).body
+        const resolvedBody = `${trackingMarker(run.id)}\n### 🛡️ ${run.title}\n\n✅ The last scan found nothing: closed by pipeguard (commit ${github.sha.slice(0, 7)}).\n`
+        const result = await syncTrackingIssue(octokit, {
+          owner: github.owner,
+          repo: github.repo,
+          scanner: run.id,
+          title: `pipeguard: ${findings.length} ${run.title} finding(s)`,
+          body,
+          resolvedBody,
+          findings: findings.length
+        })
+        core.info(`pipeguard: tracking issue for ${run.id} ${result}`)
+      })
+    }
+  }
+
+  try {
+    const {markdown} = renderSummary({heading: input.title, report, rows, notes})
+    await core.summary.addRaw(markdown).write()
+  } catch (error) {
+    core.warning(`pipeguard: could not write the job summary: ${errorMessage(error)}`)
+  }
+}

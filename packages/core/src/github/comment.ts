@@ -1,0 +1,149 @@
+import type {Finding} from '../finding'
+import {TOOL_NAME, VERSION} from '../version'
+import type {GitHubContext} from './context'
+import {
+  countBySeverity,
+  findingTableHeader,
+  findingTableRow,
+  fitRows,
+  SEVERITY_ICON,
+  type RowContext
+} from './markdown'
+import type {GitHubClient} from './octokit'
+import {SEVERITIES} from '../severity'
+
+/** GitHub rejects issue and PR comment bodies longer than this. */
+export const COMMENT_MAX_CHARS = 65536
+/** Room kept free under the limit for the marker and footer lines. */
+const COMMENT_MARGIN = 512
+
+export const COMMENT_MODES = ['on-findings', 'always', 'never'] as const
+export type CommentMode = (typeof COMMENT_MODES)[number]
+
+/** The hidden marker that makes a comment or issue ours, per action or per tracked scanner. */
+export function marker(id: string): string {
+  return `<!-- pipeguard:${id} -->`
+}
+
+export interface CommentSection {
+  title: string
+  findings: Finding[]
+}
+
+export interface CommentInput {
+  markerId: string
+  heading: string
+  /** Findings that matter here (new and in scope), one section per scanner. */
+  sections: CommentSection[]
+  /** One line under the heading (the verdict). */
+  verdict: string
+  /** Lines after the tables: what was left out and where to find it. */
+  notes: string[]
+  rows: RowContext
+  github?: Pick<GitHubContext, 'sha' | 'runUrl'>
+  maxChars?: number
+}
+
+/** A comment or issue body within COMMENT_MAX_CHARS: least severe rows dropped first, and counted. */
+export function renderCommentBody(input: CommentInput): {body: string; dropped: number} {
+  const all = input.sections.flatMap(s => s.findings)
+  const {text, dropped} = fitRows(
+    all,
+    (kept, droppedCount) => render(input, new Set(kept), droppedCount),
+    (input.maxChars ?? COMMENT_MAX_CHARS) - COMMENT_MARGIN
+  )
+  return {body: text, dropped}
+}
+
+function render(input: CommentInput, kept: Set<Finding>, dropped: number): string {
+  const lines = [marker(input.markerId), `### 🛡️ ${input.heading}`, '', input.verdict, '']
+  const all = input.sections.flatMap(s => s.findings)
+  if (all.length > 0) {
+    const counts = countBySeverity(all)
+    lines.push(
+      SEVERITIES.filter(s => counts[s] > 0)
+        .map(s => `${SEVERITY_ICON[s]} ${counts[s]} ${s}`)
+        .join(' · '),
+      ''
+    )
+  }
+  const multi = input.sections.length > 1
+  for (const section of input.sections) {
+    const rows = section.findings.filter(f => kept.has(f))
+    if (rows.length === 0) continue
+    if (multi) lines.push(`#### ${section.title}`, '')
+    lines.push(...findingTableHeader(false))
+    for (const f of rows) lines.push(findingTableRow(f, input.rows, false))
+    lines.push('')
+  }
+  if (dropped > 0) {
+    lines.push(
+      `_${dropped} less severe finding(s) not shown here (comment size limit): see the job summary or the SARIF report._`,
+      ''
+    )
+  }
+  lines.push(...input.notes.map(n => `${n}\n`))
+  const footer = [`${TOOL_NAME} ${VERSION}`]
+  if (input.github?.sha) footer.push(`commit ${input.github.sha.slice(0, 7)}`)
+  if (input.github?.runUrl) footer.push(`[workflow run](${input.github.runUrl})`)
+  lines.push(`<sub>${footer.join(' · ')}</sub>`)
+  return lines.join('\n') + '\n'
+}
+
+export interface StickyTarget {
+  owner: string
+  repo: string
+  issueNumber: number
+}
+
+/** The first comment carrying the marker; comments are read 100 per page and reading stops once found. */
+export async function findMarkedComment(
+  octokit: GitHubClient,
+  target: StickyTarget,
+  markerText: string
+): Promise<{id: number; body: string} | undefined> {
+  const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    per_page: 100
+  })
+  for await (const page of iterator) {
+    const found = page.data.find(c => c.body?.includes(markerText))
+    if (found) return {id: found.id, body: found.body ?? ''}
+  }
+  return undefined
+}
+
+export type StickyResult = 'created' | 'updated' | 'unchanged' | 'skipped'
+
+/**
+ * One comment per action per PR: updated in place, never posted twice. With `on-findings` a clean
+ * run posts nothing, but an existing comment is updated to say the findings are fixed.
+ */
+export async function upsertStickyComment(
+  octokit: GitHubClient,
+  target: StickyTarget,
+  options: {mode: CommentMode; markerText: string; hasFindings: boolean; body: string}
+): Promise<StickyResult> {
+  if (options.mode === 'never') return 'skipped'
+  const existing = await findMarkedComment(octokit, target, options.markerText)
+  if (existing) {
+    if (existing.body === options.body) return 'unchanged'
+    await octokit.rest.issues.updateComment({
+      owner: target.owner,
+      repo: target.repo,
+      comment_id: existing.id,
+      body: options.body
+    })
+    return 'updated'
+  }
+  if (options.mode === 'on-findings' && !options.hasFindings) return 'skipped'
+  await octokit.rest.issues.createComment({
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    body: options.body
+  })
+  return 'created'
+}

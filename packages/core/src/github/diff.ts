@@ -1,0 +1,150 @@
+import {execFile} from 'node:child_process'
+import {promisify} from 'node:util'
+import type {GitHubClient} from './octokit'
+
+const execFileAsync = promisify(execFile)
+
+/** GitHub's pull request files API lists at most this many files. */
+export const PR_FILES_API_MAX = 3000
+
+export interface LineRange {
+  start: number
+  end: number
+}
+
+/** What a pull request changed in one file, in new-file line numbers. */
+export interface ChangedFile {
+  /** Posix path relative to the repository root (the new name of a renamed file). */
+  path: string
+  /** Added or modified lines. */
+  added: Set<number>
+  /** The new-side range of every hunk, context included. */
+  hunks: LineRange[]
+  /** No patch available (binary, too large): the whole file counts as changed. */
+  wholeFile: boolean
+}
+
+export interface PullRequestDiff {
+  files: Map<string, ChangedFile>
+  source: 'git' | 'api'
+}
+
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/
+
+/** Parses the hunks of one file's unified diff (the `patch` of the PR files API). */
+export function parsePatch(patch: string): Pick<ChangedFile, 'added' | 'hunks'> {
+  const added = new Set<number>()
+  const hunks: LineRange[] = []
+  let line = 0
+  let inHunk = false
+  for (const text of patch.split('\n')) {
+    const header = HUNK_HEADER.exec(text)
+    if (header) {
+      const start = Number(header[1])
+      const count = header[2] === undefined ? 1 : Number(header[2])
+      hunks.push({start, end: start + Math.max(count, 1) - 1})
+      line = start
+      inHunk = true
+      continue
+    }
+    if (!inHunk) continue
+    if (text.startsWith('+')) added.add(line++)
+    else if (text.startsWith(' ')) line++
+    // '-' lines and '\ No newline at end of file' do not exist on the new side.
+  }
+  return {added, hunks}
+}
+
+/** Splits `git diff` output into files and parses each. Deleted files are left out. */
+export function parseUnifiedDiff(diff: string): Map<string, ChangedFile> {
+  const files = new Map<string, ChangedFile>()
+  const sections = diff.split(/^diff --git /m).slice(1)
+  for (const section of sections) {
+    // git appends a tab to names containing spaces and C-quotes unusual ones ("b/a\tb").
+    const newName = /^\+\+\+ (.+?)\t?$/m.exec(section)?.[1]
+    if (!newName || newName === '/dev/null') continue
+    const path = unquoteGitPath(newName).replace(/^b\//, '')
+    const binary = /^Binary files /m.test(section)
+    const parsed = parsePatch(section)
+    files.set(path, {path, ...parsed, wholeFile: binary})
+  }
+  return files
+}
+
+/** git quotes unusual names as C strings ("a\tb.txt"); `core.quotePath=false` keeps UTF-8 as is. */
+function unquoteGitPath(name: string): string {
+  if (!name.startsWith('"')) return name
+  const inner = name.slice(1, name.endsWith('"') ? -1 : undefined)
+  const bytes: number[] = []
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i]!
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c))
+      continue
+    }
+    const next = inner[++i]!
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(inner.slice(i, i + 3), 8))
+      i += 2
+    } else {
+      bytes.push(
+        ({n: 10, t: 9, r: 13, '"': 34, '\\': 92} as Record<string, number>)[next] ??
+          next.charCodeAt(0)
+      )
+    }
+  }
+  return Buffer.from(bytes).toString('utf8')
+}
+
+/**
+ * `git diff base...head` when both commits are present (a checkout with `fetch-depth: 0`);
+ * undefined when history is missing, so the caller falls back to the API.
+ */
+export async function gitDiff(
+  repoRoot: string,
+  baseSha: string,
+  headSha: string
+): Promise<PullRequestDiff | undefined> {
+  const git = (args: string[]): Promise<{stdout: string}> =>
+    execFileAsync('git', ['-C', repoRoot, '-c', 'core.quotePath=false', ...args], {
+      maxBuffer: 512 * 1024 * 1024
+    })
+  try {
+    await git(['cat-file', '-e', `${baseSha}^{commit}`])
+    await git(['cat-file', '-e', `${headSha}^{commit}`])
+    await git(['merge-base', baseSha, headSha])
+  } catch {
+    return undefined
+  }
+  const {stdout} = await git([
+    'diff',
+    '--no-color',
+    '--no-ext-diff',
+    '--unified=3',
+    '--find-renames',
+    `${baseSha}...${headSha}`
+  ])
+  return {files: parseUnifiedDiff(stdout), source: 'git'}
+}
+
+/** The PR files API, paginated (100 per page); files without a patch count as wholly changed. */
+export async function apiDiff(
+  octokit: GitHubClient,
+  repo: {owner: string; repo: string},
+  pullNumber: number
+): Promise<PullRequestDiff> {
+  const files = new Map<string, ChangedFile>()
+  const iterator = octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
+    ...repo,
+    pull_number: pullNumber,
+    per_page: 100
+  })
+  for await (const page of iterator) {
+    for (const file of page.data) {
+      if (file.status === 'removed') continue
+      const parsed = file.patch ? parsePatch(file.patch) : {added: new Set<number>(), hunks: []}
+      files.set(file.filename, {path: file.filename, ...parsed, wholeFile: !file.patch})
+    }
+  }
+  return {files, source: 'api'}
+}

@@ -1,0 +1,32 @@
+import {z} from 'zod'
+import type {Finding} from '../finding'
+import type {PullRequestDiff} from './diff'
+
+/** reviewdog's filter modes. */
+export const FILTER_MODES = ['added', 'diff_context', 'file', 'nofilter'] as const
+export const FilterModeSchema = z.enum(FILTER_MODES)
+export type FilterMode = z.infer<typeof FilterModeSchema>
+
+/**
+ * The policy's `inScope` predicate for a diff: `added` keeps findings touching an added or changed
+ * line, `diff_context` anything inside a hunk, `file` anything in a changed file; `nofilter` none.
+ * `pathPrefix` maps the scanned root's paths to repository paths ("" when the root is the repo).
+ */
+export function createScopeFilter(
+  mode: FilterMode,
+  diff: PullRequestDiff,
+  pathPrefix = ''
+): ((finding: Finding) => boolean) | undefined {
+  if (mode === 'nofilter') return undefined
+  return finding => {
+    const file = diff.files.get(pathPrefix + finding.location.path)
+    if (!file) return false
+    if (mode === 'file' || file.wholeFile) return true
+    const {startLine, endLine} = finding.location
+    if (mode === 'added') {
+      for (let line = startLine; line <= endLine; line++) if (file.added.has(line)) return true
+      return false
+    }
+    return file.hunks.some(h => h.start <= endLine && startLine <= h.end)
+  }
+}

@@ -1,0 +1,110 @@
+import {escapeInlineCode, escapeMarkdown} from '../escape'
+import {compareFindings, type Finding} from '../finding'
+import {SEVERITIES, type Severity} from '../severity'
+import {blobUrl, type GitHubContext} from './context'
+
+export const SEVERITY_ICON: Record<Severity, string> = {
+  critical: '🟥',
+  high: '🟧',
+  medium: '🟨',
+  low: '🟦',
+  info: '⬜'
+}
+
+export interface RowContext {
+  /** Where links point; without it locations are plain text. */
+  github?: Pick<GitHubContext, 'serverUrl' | 'owner' | 'repo' | 'sha'>
+  /** Finding path (relative to the scanned root) -> path relative to the repository root. */
+  repoPath: (finding: Finding) => string
+}
+
+/** `path:line` as code, linked to the commit with a line anchor when the context allows. */
+export function locationCell(finding: Finding, ctx: RowContext): string {
+  const path = ctx.repoPath(finding)
+  const {startLine, endLine} = finding.location
+  const label = escapeInlineCode(
+    endLine > startLine ? `${path}:${startLine}-${endLine}` : `${path}:${startLine}`
+  )
+  if (!ctx.github?.sha) return label
+  return `[${label}](${blobUrl(ctx.github, path, startLine, endLine)})`
+}
+
+/** A link only to http(s) URLs, percent-encoding what could close the markdown link. */
+export function safeLink(text: string, url: string | undefined): string {
+  if (!url) return text
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return text
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return text
+  const href = parsed.href.replace(/[()<>\s"'`\\[\]]/g, c =>
+    encodeURIComponent(c).replace(/[()'!*]/g, x => `%${x.charCodeAt(0).toString(16).toUpperCase()}`)
+  )
+  return `[${text}](${href})`
+}
+
+export function findingTableHeader(withStatus: boolean): string[] {
+  return withStatus
+    ? ['| Severity | Rule | Location | Finding | Status |', '| --- | --- | --- | --- | --- |']
+    : ['| Severity | Rule | Location | Finding | Fix |', '| --- | --- | --- | --- | --- |']
+}
+
+export function statusLabel(finding: Finding): string {
+  switch (finding.status) {
+    case 'existing':
+      return 'baseline'
+    case 'filtered':
+      return 'outside the diff'
+    case 'ignored':
+      return 'ignored'
+    default:
+      return 'new'
+  }
+}
+
+export function findingTableRow(finding: Finding, ctx: RowContext, withStatus: boolean): string {
+  const last = withStatus ? statusLabel(finding) : escapeMarkdown(clip(finding.remediation ?? ''))
+  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${escapeInlineCode(clip(finding.ruleId))} | ${locationCell(finding, ctx)} | ${escapeMarkdown(clip(finding.message))} | ${last} |`
+}
+
+/** No single cell may eat the budget of a whole comment. */
+export const MAX_CELL_CHARS = 1000
+
+export function clip(text: string, max = MAX_CELL_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<Severity, number>
+  for (const f of findings) counts[f.severity]++
+  return counts
+}
+
+/**
+ * Keeps the most severe rows that fit: `render(kept, dropped)` is tried with fewer rows until its
+ * size is within `max` (measured by `size`). Binary search, so a 25,000-row report stays cheap.
+ */
+export function fitRows(
+  findings: Finding[],
+  render: (kept: Finding[], dropped: number) => string,
+  max: number,
+  size: (text: string) => number = text => text.length
+): {text: string; dropped: number} {
+  const sorted = [...findings].sort(compareFindings)
+  const full = render(sorted, 0)
+  if (size(full) <= max) return {text: full, dropped: 0}
+  let low = 0
+  let high = sorted.length - 1
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    if (size(render(sorted.slice(0, mid), sorted.length - mid)) <= max) low = mid
+    else high = mid - 1
+  }
+  const text = render(sorted.slice(0, low), sorted.length - low)
+  if (size(text) > max) throw new Error(`report text exceeds ${max} even without rows`)
+  return {text, dropped: sorted.length - low}
+}
+
+export const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8')

@@ -1,0 +1,125 @@
+import {escapeInlineCode, escapeMarkdown} from '../escape'
+import type {Finding} from '../finding'
+import {verdict} from '../reporters/markdown'
+import {visibleFindings, type ScanReport} from '../report'
+import {SEVERITIES} from '../severity'
+import {
+  clip,
+  countBySeverity,
+  findingTableHeader,
+  findingTableRow,
+  fitRows,
+  safeLink,
+  SEVERITY_ICON,
+  utf8Bytes,
+  type RowContext
+} from './markdown'
+
+/** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
+export const SUMMARY_MAX_BYTES = 1024 * 1024
+const SUMMARY_MARGIN = 4096
+
+export interface SummaryInput {
+  heading: string
+  report: ScanReport
+  rows: RowContext
+  /** Lines about reporting itself (annotations not shown, check run link, warnings). */
+  notes: string[]
+  maxBytes?: number
+}
+
+/** The job summary: counts, a chart, per-scanner tables with status, fix hints; within the byte budget. */
+export function renderSummary(input: SummaryInput): {markdown: string; dropped: number} {
+  const shown = visibleFindings(input.report)
+  const {text, dropped} = fitRows(
+    shown,
+    (kept, droppedCount) => render(input, shown, new Set(kept), droppedCount),
+    (input.maxBytes ?? SUMMARY_MAX_BYTES) - SUMMARY_MARGIN,
+    utf8Bytes
+  )
+  return {markdown: text, dropped}
+}
+
+function render(
+  input: SummaryInput,
+  shown: Finding[],
+  kept: Set<Finding>,
+  dropped: number
+): string {
+  const {report} = input
+  const lines = [`## 🛡️ ${input.heading}`, '', verdict(report), '']
+  if (shown.length > 0) {
+    lines.push(
+      `| Scanner | ${SEVERITIES.map(s => `${SEVERITY_ICON[s]} ${s}`).join(' | ')} | Total |`,
+      `| --- | ${SEVERITIES.map(() => '---:').join(' | ')} | ---: |`
+    )
+    for (const run of report.scanners) {
+      const counts = countBySeverity(shown.filter(f => f.scanner === run.id))
+      const total = SEVERITIES.reduce((n, s) => n + counts[s], 0)
+      lines.push(
+        `| ${escapeMarkdown(run.title)} | ${SEVERITIES.map(s => counts[s]).join(' | ')} | ${total} |`
+      )
+    }
+    lines.push('')
+    const counts = countBySeverity(shown)
+    lines.push('```mermaid', 'pie showData title Findings by severity')
+    for (const s of SEVERITIES) if (counts[s] > 0) lines.push(`  "${s}" : ${counts[s]}`)
+    lines.push('```', '')
+    const filtered = shown.filter(f => f.status === 'filtered').length
+    const existing = shown.filter(f => f.status === 'existing').length
+    if (filtered > 0)
+      lines.push(
+        `${filtered} finding(s) lie outside the lines this change touched: listed below, they do not block.`,
+        ''
+      )
+    if (existing > 0)
+      lines.push(`${existing} finding(s) are in the baseline: listed below, they do not block.`, '')
+  }
+  for (const note of input.notes) lines.push(note, '')
+  for (const run of report.scanners) {
+    const all = shown.filter(f => f.scanner === run.id)
+    const rows = all.filter(f => kept.has(f))
+    lines.push(`### ${escapeMarkdown(run.title)}`, '')
+    if (all.length === 0) {
+      lines.push(`No findings in ${run.files} file(s).`, '')
+      continue
+    }
+    lines.push(...findingTableHeader(true))
+    for (const f of rows) lines.push(findingTableRow(f, input.rows, true))
+    lines.push('')
+    const hints = fixHints(rows)
+    if (hints.length > 0)
+      lines.push('<details><summary>How to fix</summary>', '', ...hints, '', '</details>', '')
+  }
+  if (dropped > 0) {
+    lines.push(
+      `_${dropped} less severe finding(s) left out to keep this summary under 1 MiB: the SARIF and JSON reports have every finding._`,
+      ''
+    )
+  }
+  if (report.errors.length > 0) {
+    lines.push('### Files that could not be scanned', '')
+    for (const e of report.errors.slice(0, 100))
+      lines.push(`- ${escapeInlineCode(clip(e.path))}: ${escapeMarkdown(clip(e.message))}`)
+    if (report.errors.length > 100)
+      lines.push(`- … and ${report.errors.length - 100} more (see the JSON report)`)
+    lines.push('')
+  }
+  for (const e of report.expiredIgnores) lines.push(`> ⚠️ ${escapeMarkdown(e.message)}`, '')
+  return lines.join('\n') + '\n'
+}
+
+/** One hint per rule: its remediation and documentation link. */
+function fixHints(findings: Finding[]): string[] {
+  const seen = new Set<string>()
+  const hints: string[] = []
+  for (const f of findings) {
+    if (seen.has(f.ruleId) || (!f.remediation && !f.helpUri)) continue
+    seen.add(f.ruleId)
+    const more = f.helpUri ? ` ${safeLink('docs', f.helpUri)}` : ''
+    hints.push(
+      `- ${escapeInlineCode(clip(f.ruleId))}: ${escapeMarkdown(clip(f.remediation ?? f.title))}${more}`
+    )
+  }
+  return hints
+}

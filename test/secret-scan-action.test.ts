@@ -1,0 +1,211 @@
+import {readFileSync} from 'node:fs'
+import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
+import {FakeGitHub, readOnlyToken, secondaryRateLimit} from './helpers/fake-github'
+import {removeRun, runAction, type ActionRun, type RunActionOptions} from './helpers/run-action'
+import {
+  commitAll,
+  git,
+  initRepo,
+  makeWorkspace,
+  pullRequestEvent,
+  randomToken,
+  removeWorkspace,
+  writeFiles
+} from './helpers/workspace'
+
+/** `count` distinct GitHub tokens, one per line of config/tokens.env. */
+function tokensFile(count: number): string {
+  return (
+    Array.from({length: count}, (_, i) => `TOKEN_${i}=${randomToken('ghp_', 36)}`).join('\n') + '\n'
+  )
+}
+
+describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub API', () => {
+  let server: FakeGitHub
+  let workspace: string
+  const runs: ActionRun[] = []
+  beforeEach(async () => {
+    server = new FakeGitHub()
+    await server.start()
+    workspace = makeWorkspace({'README.md': '# app\n'})
+  })
+  afterEach(async () => {
+    await server.close()
+    removeWorkspace(workspace)
+    runs.splice(0).forEach(removeRun)
+  })
+  const run = async (options: Partial<RunActionOptions>): Promise<ActionRun> => {
+    const result = await runAction({
+      action: 'secret-scan',
+      workspace,
+      apiUrl: server.url,
+      ...options
+    })
+    runs.push(result)
+    return result
+  }
+  /** A pull request whose head commit adds `files` on top of the base commit (the secret scan reads base..head). */
+  const pullRequest = (
+    files: Record<string, string>,
+    options: {fork?: boolean; number?: number} = {}
+  ) => {
+    const baseSha = git(workspace, 'rev-parse', 'HEAD')
+    writeFiles(workspace, files)
+    const headSha = commitAll(workspace, 'change')
+    return {
+      headSha,
+      event: pullRequestEvent(options.number ?? 7, {baseSha, headSha, fork: options.fork})
+    }
+  }
+  const prRun = (event: unknown, extra: Partial<RunActionOptions> = {}): Promise<ActionRun> =>
+    run({eventName: 'pull_request', event, sha: 'e'.repeat(40), ...extra})
+
+  it('first run creates one comment, the second run on the same PR updates it', async () => {
+    const baseSha = initRepo(workspace)
+    const pr = pullRequest({'src/config.env': `GITHUB_TOKEN=${randomToken('ghp_', 36)}\n`})
+    const first = await prRun(pr.event)
+    expect(first.exitCode).toBe(1)
+    expect(first.outputs).toMatchObject({findings: '1', blocking: '1'})
+    expect(server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
+    const [comment] = server.comments
+    expect(comment!.body).toContain('<!-- pipeguard:secret-scan -->')
+    expect(comment!.body).toContain(
+      `https://github.com/acme/app/blob/${pr.headSha}/src/config.env#L1`
+    )
+    expect(first.stdout).toMatch(/^::error title=.*file=src\/config\.env,line=1,endLine=1/m)
+    expect(first.summary).toContain('## 🛡️ pipeguard · Secret scan')
+
+    // The branch is rewritten without the secret (force push): same PR, same comment, now saying it is fixed.
+    git(workspace, 'reset', '-q', '--hard', baseSha)
+    const fixed = pullRequest({'src/config.env': 'GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}\n'})
+    server.clearRequests()
+    const second = await prRun(fixed.event)
+    expect(second.exitCode).toBe(0)
+    expect(server.requestsTo('POST', /\/comments$/)).toHaveLength(0)
+    expect(
+      server.requestsTo('PATCH', `/repos/acme/app/issues/comments/${comment!.id}`)
+    ).toHaveLength(1)
+    expect(server.comments).toHaveLength(1)
+    expect(server.comments[0]!.body).toContain('No findings in the changes of this pull request')
+  })
+
+  it('more than 50 findings go to a check run with annotations in batches of at most 50', async () => {
+    const text = tokensFile(130)
+    writeFiles(workspace, {'config/tokens.env': text})
+    const result = await run({eventName: 'push', inputs: {comment: 'never'}})
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout.match(/^::error /gm)).toHaveLength(10)
+    const create = server.requestsTo('POST', '/repos/acme/app/check-runs')
+    expect(create).toHaveLength(1)
+    expect(create[0]!.body).toMatchObject({
+      name: 'pipeguard / secret-scan',
+      head_sha: 'a'.repeat(40)
+    })
+    const sizes = server
+      .requestsTo('PATCH', /^\/repos\/acme\/app\/check-runs\/\d+$/)
+      .map(r => (r.body as {output: {annotations: unknown[]}}).output.annotations.length)
+    expect(sizes).toEqual([50, 50, 20])
+    expect(server.checkRuns[0]).toMatchObject({status: 'completed', conclusion: 'failure'})
+    expect(result.summary).toContain(
+      '120 more are on the [check run](https://github.com/acme/app/runs/'
+    )
+  })
+
+  it('a fork run (403 on every write) exits by the gate, not by the 403', async () => {
+    initRepo(workspace)
+    const {event} = pullRequest({'config/tokens.env': tokensFile(12)}, {fork: true, number: 8})
+    server.fail(readOnlyToken())
+    const blocking = await run({
+      eventName: 'pull_request',
+      event,
+      inputs: {'filter-mode': 'nofilter'}
+    })
+    expect(blocking.exitCode).toBe(1)
+    expect(blocking.stdout).toContain(
+      '::warning::pipeguard: could not update the pull request comment: the token lacks `pull-requests: write`'
+    )
+    expect(blocking.stdout).toContain(
+      'the token lacks `checks: write` (HTTP 403; this pull request comes from a fork, whose token is always read-only)'
+    )
+    expect(blocking.outputs.blocking).toBe('12')
+
+    server.fail(readOnlyToken())
+    const audit = await run({
+      eventName: 'pull_request',
+      event,
+      inputs: {'filter-mode': 'nofilter', mode: 'audit'}
+    })
+    expect(audit.exitCode).toBe(0)
+    expect(audit.stdout).toContain('`pull-requests: write`')
+    expect(audit.outputs).toMatchObject({findings: '12', blocking: '0'})
+    expect(readFileSync(audit.outputs['sarif-file']!, 'utf8')).toContain('github-pat')
+    expect(audit.summary).toContain('permissions: pull-requests: write')
+    expect(server.comments).toHaveLength(0)
+  })
+
+  it('injected 502s and a secondary rate limit with Retry-After are retried and succeed', async () => {
+    initRepo(workspace)
+    const {event} = pullRequest({'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
+    server.fail({method: 'GET', path: '/repos/acme/app/issues/7/comments', status: 502, times: 2})
+    server.fail(secondaryRateLimit('/repos/acme/app/issues/7/comments', 1, 'POST'))
+    const result = await prRun(event)
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).not.toContain('::warning::')
+    expect(
+      server.requestsTo('GET', '/repos/acme/app/issues/7/comments').map(r => r.status)
+    ).toEqual([502, 502, 200])
+    expect(
+      server.requestsTo('POST', '/repos/acme/app/issues/7/comments').map(r => r.status)
+    ).toEqual([403, 201])
+    expect(result.stdout).toContain('secondary rate limit on POST')
+    expect(result.durationMs).toBeGreaterThanOrEqual(1000)
+    expect(server.comments).toHaveLength(1)
+  })
+
+  it('a scheduled run opens, then closes, then reopens the tracking issue', async () => {
+    writeFiles(workspace, {'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
+    const opened = await run({eventName: 'schedule'})
+    expect(opened.exitCode).toBe(1)
+    expect(server.issues).toHaveLength(1)
+    expect(server.issues[0]).toMatchObject({state: 'open', labels: [{name: 'pipeguard'}]})
+    expect(server.issues[0]!.body).toContain('<!-- pipeguard:tracking:secrets -->')
+    expect(server.labels.map(l => l.name)).toEqual(['pipeguard'])
+
+    writeFiles(workspace, {'a.env': 'KEY=${KEY}\n'})
+    const closed = await run({eventName: 'schedule'})
+    expect(closed.exitCode).toBe(0)
+    expect(server.issues[0]).toMatchObject({state: 'closed', state_reason: 'completed'})
+
+    writeFiles(workspace, {'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
+    await run({eventName: 'workflow_dispatch'})
+    expect(server.issues).toHaveLength(1)
+    expect(server.issues[0]).toMatchObject({state: 'open', state_reason: 'reopened'})
+    expect(server.requestsTo('POST', '/repos/acme/app/issues')).toHaveLength(1)
+    expect(server.requestsTo('POST', '/repos/acme/app/labels')).toHaveLength(1)
+  })
+
+  it('a file name with , : % and a newline neither breaks nor forges a workflow command', async () => {
+    const name = 'we,ird:na%25me\n::error file=forged.txt::forged.env'
+    writeFiles(workspace, {[name]: `KEY=${randomToken('ghp_', 36)}\n`})
+    const result = await run({eventName: 'push', inputs: {'check-run': 'false'}})
+    const commands = result.stdout.split('\n').filter(line => line.startsWith('::'))
+    expect(commands.filter(line => line.startsWith('::error title='))).toEqual([
+      expect.stringContaining(
+        'file=we%2Cird%3Ana%2525me%0A%3A%3Aerror file=forged.txt%3A%3Aforged.env,line=1,endLine=1,col=5::'
+      )
+    ])
+    expect(commands.filter(line => line.startsWith('::error::'))).toEqual([
+      '::error::pipeguard: 1 blocking finding(s) at or above high'
+    ])
+    expect(result.stdout).not.toMatch(/^::error file=forged/m)
+  })
+
+  it('an invalid input fails the step with a clear message', async () => {
+    const result = await run({eventName: 'push', inputs: {'filter-mode': 'lines'}})
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      '::error::pipeguard: input "filter-mode": expected one of added, diff_context, file, nofilter, got "lines"'
+    )
+    expect(server.requests).toHaveLength(0)
+  })
+})
