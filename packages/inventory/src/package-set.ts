@@ -83,9 +83,14 @@ export class PackageSet {
   packages(): Package[] {
     const out: Package[] = []
     for (const pkg of this.byPurl.values()) {
-      pkg.dependencies = [...(this.edges.get(pkg.purl) ?? [])]
-        .filter(p => this.byPurl.has(p))
-        .sort()
+      const edges = this.edges.get(pkg.purl) ?? []
+      edges.sort()
+      const deps: string[] = []
+      for (let i = 0; i < edges.length; i++) {
+        const to = edges[i]!
+        if (to !== edges[i - 1] && this.byPurl.has(to)) deps.push(to)
+      }
+      pkg.dependencies = deps
       out.push(pkg)
     }
     return out

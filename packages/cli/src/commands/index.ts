@@ -6,4 +6,12 @@ import {orgCommand} from './org'
 import {sbomCommand} from './sbom'
 
 /** The one registry of CLI commands, in help order. */
-export const COMMANDS: Command[] = [scanCommand, secretsCommand, depsCommand, iacCommand, sbomCommand, baselineCommand, orgCommand]
+export const COMMANDS: Command[] = [
+  scanCommand,
+  secretsCommand,
+  depsCommand,
+  iacCommand,
+  sbomCommand,
+  baselineCommand,
+  orgCommand
+]
