@@ -50,9 +50,12 @@ export function buildCycloneDx(
   const refs = new Map<string, BomRef>()
   const models = components.map(c => {
     const purl = PackageURL.fromString(c.purl)
-    const component = new Component(ComponentType.Library, purl.name, {
+    // The purl lower-cases npm names; the component keeps the name as published (JSONStream).
+    const npmScope = c.ecosystem === 'npm' && c.name.startsWith('@') ? c.name.slice(0, c.name.indexOf('/')) : undefined
+    const name = c.ecosystem === 'npm' ? c.name.slice(npmScope ? npmScope.length + 1 : 0) : purl.name
+    const component = new Component(ComponentType.Library, name, {
       bomRef: c.purl,
-      group: purl.namespace ?? undefined,
+      group: c.ecosystem === 'npm' ? npmScope : (purl.namespace ?? undefined),
       version: c.version,
       purl: c.purl,
       scope: SCOPE[c.scope]
