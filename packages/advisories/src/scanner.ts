@@ -1,0 +1,181 @@
+import type {
+  Finding,
+  FileError,
+  ScanContext,
+  ScanOutput,
+  Scanner,
+  Workspace,
+  WorkspaceFile
+} from '@pipeguard/core'
+import {
+  extractInventory,
+  inventoryFileRequired,
+  type Inventory,
+  type Package
+} from '@pipeguard/inventory'
+import {vulnerabilityFindings} from './audit'
+import type {PackageVersion} from './match'
+import type {OsvRecord} from './osv-schema'
+import {licenseFindings} from './license-policy'
+import {classifyAgainstBase, markAgainstBase, readBaseFiles, resolveBaseRef} from './pr-diff'
+import {offlineSource} from './sources/offline-db'
+import {osvApiSource} from './sources/osv-api'
+import {directoryCache} from './sources/record-cache'
+import type {AdvisorySource} from './sources/source'
+
+/** Where the action keeps OSV records between runs (restored and saved with @actions/cache). */
+export const OSV_CACHE_DIR_ENV = 'PIPEGUARD_OSV_CACHE_DIR'
+
+export interface DependencyScannerDeps {
+  /** The advisory source for a run; by default offline with `advisoryDb`, else the OSV API. */
+  source?: (ctx: ScanContext) => AdvisorySource
+  extract?: (
+    workspace: Workspace,
+    files: WorkspaceFile[]
+  ) => Promise<Inventory & {warnings?: FileError[]}>
+}
+
+/** The source a run asks: `--advisory-db` wins, then the OSV API at `--osv-url` / `deps.osvUrl`. */
+export function defaultSource(ctx: ScanContext): AdvisorySource {
+  const advisoryDb = ctx.options.advisoryDb ?? ctx.config.deps.advisoryDb
+  if (advisoryDb) return offlineSource(advisoryDb)
+  const cacheDir = ctx.env[OSV_CACHE_DIR_ENV]
+  return osvApiSource({
+    baseUrl: ctx.options.osvUrl ?? ctx.config.deps.osvUrl,
+    ...(ctx.config.deps.osvTimeoutMs ? {timeoutMs: ctx.config.deps.osvTimeoutMs} : {}),
+    ...(ctx.config.deps.osvRetries !== undefined ? {retries: ctx.config.deps.osvRetries} : {}),
+    ...(cacheDir ? {cache: directoryCache(cacheDir)} : {})
+  })
+}
+
+/** Packages that can be matched: pinned to an exact version and in scope for `includeDev`. */
+export function auditable(packages: Package[], includeDev: boolean): Package[] {
+  return packages.filter(p => p.pinned && p.version !== '' && (includeDev || p.scope !== 'dev'))
+}
+
+/** Audits a ready inventory against a source: vulnerability findings plus the licence policy. */
+export async function auditInventory(
+  inventory: Inventory,
+  source: AdvisorySource,
+  config: ScanContext['config']
+): Promise<{findings: Finding[]; errors: FileError[]; notes: string[]}> {
+  const packages = auditable(inventory.packages, config.deps.includeDev)
+  const answer = await source.query(
+    packages.map(p => ({ecosystem: p.ecosystem, name: p.name, version: p.version}))
+  )
+  const findings = [
+    ...vulnerabilityFindings(packages, answer.records, inventory),
+    ...licenseFindings(packages, config.deps.licenses)
+  ]
+  const skipped = inventory.packages.length - packages.length
+  const notes = [
+    `${packages.length} packages checked${skipped ? ` (${skipped} skipped: unpinned${config.deps.includeDev ? '' : ' or development-only'})` : ''}`,
+    ...answer.notes
+  ]
+  return {findings, errors: answer.errors, notes}
+}
+
+const packageKey = (p: PackageVersion): string => `${p.ecosystem}\0${p.name}\0${p.version}`
+
+/** Asks the underlying source only about package versions it has not answered yet (head, then base). */
+export function memoizedSource(source: AdvisorySource): AdvisorySource {
+  const known = new Map<string, OsvRecord[]>()
+  return {
+    name: source.name,
+    async query(packages) {
+      const missing = [
+        ...new Map(
+          packages.filter(p => !known.has(packageKey(p))).map(p => [packageKey(p), p])
+        ).values()
+      ]
+      let errors: FileError[] = []
+      let notes: string[] = []
+      if (missing.length) {
+        const answer = await source.query(missing)
+        missing.forEach((p, i) => known.set(packageKey(p), answer.records[i] ?? []))
+        errors = answer.errors
+        notes = answer.notes
+      }
+      return {records: packages.map(p => known.get(packageKey(p)) ?? []), errors, notes}
+    }
+  }
+}
+
+/** A read-only view of the base commit's lockfiles, shaped like the workspace extraction reads. */
+function baseWorkspace(
+  workspace: Workspace,
+  texts: Map<string, string>
+): {workspace: Workspace; files: WorkspaceFile[]} {
+  const files = workspace.files
+    .filter(f => texts.has(f.path))
+    .map(f => ({...f, size: Buffer.byteLength(texts.get(f.path)!)}))
+  const view = Object.create(workspace) as Workspace
+  Object.defineProperty(view, 'files', {value: files})
+  Object.defineProperty(view, 'text', {value: async (file: WorkspaceFile) => texts.get(file.path)})
+  return {workspace: view, files}
+}
+
+export function createDependencyScanner(deps: DependencyScannerDeps = {}): Scanner {
+  const extract = deps.extract ?? extractInventory
+  const chooseSource = deps.source ?? defaultSource
+  return {
+    id: 'dependencies',
+    name: 'deps',
+    title: 'Dependency audit',
+    version: 1,
+    fileRequired: path => inventoryFileRequired(path),
+    async scan(ctx: ScanContext): Promise<ScanOutput> {
+      const inventory = await extract(ctx.workspace, ctx.files)
+      const source = memoizedSource(chooseSource(ctx))
+      const head = await auditInventory(inventory, source, ctx.config)
+      const errors: FileError[] = [...inventory.errors, ...head.errors]
+      const notes = [...head.notes]
+      const warnings = inventory.warnings ?? []
+      if (warnings.length) {
+        notes.push(
+          `${warnings.length} inventory warning(s), e.g. ${warnings[0]!.path}: ${warnings[0]!.message}`
+        )
+      }
+      let findings = head.findings
+
+      const base = resolveBaseRef(ctx.options.base, ctx.env)
+      if (base && ctx.workspace.isGitRepo) {
+        const lockfiles = [...new Set(ctx.files.map(f => f.path))]
+        const baseFiles = await readBaseFiles(ctx.root, base, lockfiles)
+        if (baseFiles.problem) {
+          notes.push(baseFiles.problem)
+        } else {
+          const view = baseWorkspace(ctx.workspace, baseFiles.texts)
+          const baseInventory = await extract(view.workspace, view.files)
+          const baseAudit = await auditInventory(baseInventory, source, ctx.config)
+          const diff = classifyAgainstBase(findings, baseAudit.findings)
+          findings = markAgainstBase(findings, diff)
+          notes.push(
+            `pull request against ${base.slice(0, 12)}: ${diff.introduced.length} vulnerabilities introduced, ${diff.existing.length} still present, ${diff.fixed.length} fixed`,
+            ...diff.fixed.map(
+              f =>
+                `fixed by this change: ${f.package!.name} ${f.package!.version} ${f.vulnerability!.id}`
+            )
+          )
+        }
+      } else if (base) {
+        notes.push(
+          `the base ${base} cannot be compared: ${ctx.root} is not a git work tree; every vulnerability is treated as new`
+        )
+      }
+      return {findings, errors: dedupeErrors(errors), notes}
+    }
+  }
+}
+
+function dedupeErrors(errors: FileError[]): FileError[] {
+  const seen = new Set<string>()
+  return errors.filter(e => {
+    const key = `${e.path}\0${e.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+export const dependencyScanner: Scanner = createDependencyScanner()

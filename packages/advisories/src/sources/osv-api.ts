@@ -1,0 +1,261 @@
+import {ConfigError, type FileError} from '@pipeguard/core'
+import {z} from 'zod'
+import type {PackageVersion} from '../match'
+import {parseOsvRecord, type OsvRecord} from '../osv-schema'
+import type {RecordCache} from './record-cache'
+import type {AdvisorySource, SourceAnswer} from './source'
+
+/** The API's own limit per querybatch request (google.github.io/osv.dev/post-v1-querybatch). */
+export const QUERYBATCH_MAX = 1000
+export const DEFAULT_CONCURRENCY = 8
+
+export interface OsvApiOptions {
+  /** API base, e.g. https://api.osv.dev */
+  baseUrl: string
+  batchSize?: number
+  /** Parallel GET /v1/vulns/{id} requests at most. */
+  concurrency?: number
+  /** Attempts after the first one for network errors, timeouts, 429 and 5xx. */
+  retries?: number
+  /** Per request, including reading the body. */
+  timeoutMs?: number
+  /** All retry waiting of one request stays below this. */
+  maxRetryTimeMs?: number
+  /** First backoff step; doubles per attempt, with jitter. */
+  backoffMs?: number
+  /** Reuses vulnerability details across runs (the action's cache). */
+  cache?: RecordCache
+  fetch?: typeof fetch
+  sleep?: (ms: number) => Promise<void>
+  userAgent?: string
+}
+
+const BatchResponseSchema = z.object({
+  results: z.array(
+    z.object({
+      vulns: z.array(z.object({id: z.string(), modified: z.string().optional()})).optional(),
+      next_page_token: z.string().optional()
+    })
+  )
+})
+
+interface Query {
+  package: {name: string; ecosystem: string}
+  version: string
+  page_token?: string
+}
+
+class RetryableError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number
+  ) {
+    super(message)
+  }
+}
+
+/** Request counts, so the benchmark and the report can say what a scan cost. */
+export interface RequestStats {
+  querybatch: number
+  vulns: number
+  cached: number
+  retries: number
+}
+
+/**
+ * The OSV API: querybatch in chunks (following each query's next_page_token), then the full record
+ * of every distinct id with bounded concurrency. Any request that still fails after its retries
+ * fails the whole query with a ConfigError: a partial answer would read as "clean".
+ */
+export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: RequestStats} {
+  const base = options.baseUrl.replace(/\/+$/, '')
+  const batchSize = Math.min(options.batchSize ?? QUERYBATCH_MAX, QUERYBATCH_MAX)
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
+  const retries = options.retries ?? 4
+  const timeoutMs = options.timeoutMs ?? 30_000
+  const maxRetryTimeMs = options.maxRetryTimeMs ?? 60_000
+  const backoffMs = options.backoffMs ?? 500
+  const doFetch = options.fetch ?? fetch
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
+  const stats: RequestStats = {querybatch: 0, vulns: 0, cached: 0, retries: 0}
+
+  const fail = (detail: string): ConfigError =>
+    new ConfigError(
+      `could not reach the OSV API at ${base}: ${detail}; no vulnerability scan was done`
+    )
+
+  async function request(path: string, init: RequestInit): Promise<unknown> {
+    const url = `${base}${path}`
+    const started = Date.now()
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await attemptOnce(url, init)
+      } catch (error) {
+        if (!(error instanceof RetryableError)) throw error
+        const jitter = 0.5 + Math.random() * 0.5
+        const wait = error.retryAfterMs ?? Math.round(backoffMs * 2 ** attempt * jitter)
+        if (attempt >= retries)
+          throw fail(`${error.message} (gave up after ${attempt + 1} attempts)`)
+        if (Date.now() - started + wait > maxRetryTimeMs) {
+          throw fail(
+            `${error.message} (the next retry in ${wait} ms would exceed the ${maxRetryTimeMs} ms retry budget)`
+          )
+        }
+        stats.retries++
+        await sleep(wait)
+      }
+    }
+  }
+
+  async function attemptOnce(url: string, init: RequestInit): Promise<unknown> {
+    let response: Response
+    const signal = AbortSignal.timeout(timeoutMs)
+    try {
+      response = await doFetch(url, {
+        ...init,
+        signal,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': options.userAgent ?? 'pipeguard'
+        }
+      })
+    } catch (error) {
+      throw new RetryableError(describeNetworkError(error, url, timeoutMs))
+    }
+    let text: string
+    try {
+      text = await response.text()
+    } catch (error) {
+      throw new RetryableError(describeNetworkError(error, url, timeoutMs))
+    }
+    if (response.status === 429 || response.status >= 500) {
+      throw new RetryableError(
+        `${init.method ?? 'GET'} ${url} answered HTTP ${response.status}`,
+        retryAfter(response.headers.get('retry-after'))
+      )
+    }
+    if (!response.ok)
+      throw fail(
+        `${init.method ?? 'GET'} ${url} answered HTTP ${response.status}: ${text.slice(0, 200)}`
+      )
+    try {
+      return JSON.parse(text)
+    } catch {
+      throw fail(`${init.method ?? 'GET'} ${url} did not answer JSON`)
+    }
+  }
+
+  async function queryBatch(
+    queries: Query[]
+  ): Promise<Array<Array<{id: string; modified?: string}>>> {
+    const found: Array<Array<{id: string; modified?: string}>> = queries.map(() => [])
+    let pending = queries.map((query, index) => ({query, index}))
+    while (pending.length) {
+      const next: typeof pending = []
+      for (let i = 0; i < pending.length; i += batchSize) {
+        const chunk = pending.slice(i, i + batchSize)
+        stats.querybatch++
+        const body = await request('/v1/querybatch', {
+          method: 'POST',
+          body: JSON.stringify({queries: chunk.map(c => c.query)})
+        })
+        const parsed = BatchResponseSchema.safeParse(body)
+        if (!parsed.success || parsed.data.results.length !== chunk.length) {
+          throw fail(
+            `POST ${base}/v1/querybatch answered ${parsed.success ? `${parsed.data.results.length} results for ${chunk.length} queries` : 'an unexpected shape'}`
+          )
+        }
+        parsed.data.results.forEach((result, j) => {
+          const {query, index} = chunk[j]!
+          found[index]!.push(...(result.vulns ?? []))
+          if (result.next_page_token)
+            next.push({query: {...query, page_token: result.next_page_token}, index})
+        })
+      }
+      pending = next
+    }
+    return found
+  }
+
+  async function fetchRecords(
+    ids: Map<string, string | undefined>,
+    errors: FileError[]
+  ): Promise<Map<string, OsvRecord>> {
+    const records = new Map<string, OsvRecord>()
+    const queue = [...ids.entries()]
+    const worker = async (): Promise<void> => {
+      for (let item = queue.shift(); item; item = queue.shift()) {
+        const [id, modified] = item
+        const cached = options.cache?.get(id, modified)
+        if (cached) {
+          stats.cached++
+          records.set(id, cached)
+          continue
+        }
+        stats.vulns++
+        const body = await request(`/v1/vulns/${encodeURIComponent(id)}`, {method: 'GET'})
+        const parsed = parseOsvRecord(body, `${base}/v1/vulns/${id}`)
+        if (parsed.ok) {
+          records.set(id, parsed.record)
+          options.cache?.set(parsed.record)
+        } else {
+          errors.push(parsed.error)
+        }
+      }
+    }
+    await Promise.all(
+      Array.from({length: Math.max(1, Math.min(concurrency, queue.length))}, worker)
+    )
+    return records
+  }
+
+  return {
+    name: `OSV API ${base}`,
+    stats,
+    async query(packages: PackageVersion[]): Promise<SourceAnswer> {
+      const keys = packages.map(p => `${p.ecosystem}\0${p.name}\0${p.version}`)
+      const distinct = [...new Set(keys)]
+      const queries: Query[] = distinct.map(key => {
+        const [ecosystem, name, version] = key.split('\0') as [string, string, string]
+        return {package: {name, ecosystem}, version}
+      })
+      const hits = await queryBatch(queries)
+      const ids = new Map<string, string | undefined>()
+      for (const list of hits) for (const hit of list) ids.set(hit.id, hit.modified)
+      const errors: FileError[] = []
+      const records = await fetchRecords(ids, errors)
+      const byKey = new Map(
+        distinct.map((key, i) => [
+          key,
+          hits[i]!.map(h => records.get(h.id)).filter((r): r is OsvRecord => !!r)
+        ])
+      )
+      return {
+        records: keys.map(key => byKey.get(key) ?? []),
+        errors,
+        notes: [
+          `OSV API ${base}: ${queries.length} distinct package versions, ${stats.querybatch} querybatch and ${stats.vulns} vulnerability requests` +
+            (stats.cached ? `, ${stats.cached} records from the cache` : '') +
+            (stats.retries ? `, ${stats.retries} retries` : '')
+        ]
+      }
+    }
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+function describeNetworkError(error: unknown, url: string, timeoutMs: number): string {
+  const e = error as {name?: string; message?: string; cause?: {code?: string; message?: string}}
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return `${url} did not answer within ${timeoutMs} ms`
+  const cause = e?.cause?.code ?? e?.cause?.message
+  return `${url}: ${e?.message ?? String(error)}${cause ? ` (${cause})` : ''}`
+}

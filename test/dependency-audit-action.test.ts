@@ -1,0 +1,128 @@
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, it} from '@jest/globals'
+import {
+  startFakeOsvServer,
+  type FakeOsvServer
+} from '../packages/advisories/__tests__/fake-osv-server'
+import {allOsvTexts} from '../packages/advisories/__tests__/osv-fixtures'
+import {FakeGitHub} from './helpers/fake-github'
+import {removeRun, runAction, type ActionRun, type RunActionOptions} from './helpers/run-action'
+import {
+  commitAll,
+  git,
+  initRepo,
+  makeWorkspace,
+  pullRequestEvent,
+  removeWorkspace,
+  writeFiles
+} from './helpers/workspace'
+
+/** package.json + package-lock.json (v3) with these direct dependencies. */
+function lockfiles(deps: Record<string, string>): Record<string, string> {
+  const ranges = Object.fromEntries(Object.keys(deps).map(name => [name, '*']))
+  const packages: Record<string, unknown> = {
+    '': {name: 'app', version: '1.0.0', dependencies: ranges}
+  }
+  for (const [name, version] of Object.entries(deps)) {
+    packages[`node_modules/${name}`] = {
+      version,
+      resolved: `https://registry.npmjs.org/${name}/-/${name}-${version}.tgz`,
+      integrity: 'sha512-AAAA'
+    }
+  }
+  return {
+    'package.json':
+      JSON.stringify({name: 'app', version: '1.0.0', dependencies: ranges}, null, 2) + '\n',
+    'package-lock.json':
+      JSON.stringify(
+        {name: 'app', version: '1.0.0', lockfileVersion: 3, requires: true, packages},
+        null,
+        2
+      ) + '\n'
+  }
+}
+
+describe('dependency-audit action (dist/dependency-audit/index.js) against fake GitHub and OSV APIs', () => {
+  let github: FakeGitHub
+  let osv: FakeOsvServer
+  let workspace: string
+  const runs: ActionRun[] = []
+  beforeAll(async () => {
+    osv = await startFakeOsvServer([...allOsvTexts().values()].map(text => JSON.parse(text)))
+  })
+  afterAll(() => osv.close())
+  beforeEach(async () => {
+    github = new FakeGitHub()
+    await github.start()
+    workspace = makeWorkspace(lockfiles({lodash: '4.17.15'}))
+  })
+  afterEach(async () => {
+    await github.close()
+    removeWorkspace(workspace)
+    runs.splice(0).forEach(removeRun)
+  })
+
+  /** A PR whose head changes the lockfiles to `deps` on top of the base (lodash 4.17.15, vulnerable). */
+  const pullRequest = async (
+    deps: Record<string, string>,
+    extra: Partial<RunActionOptions> = {}
+  ): Promise<ActionRun> => {
+    const baseSha = initRepo(workspace)
+    writeFiles(workspace, lockfiles(deps))
+    const headSha = commitAll(workspace, 'change dependencies')
+    const result = await runAction({
+      action: 'dependency-audit',
+      workspace,
+      apiUrl: github.url,
+      eventName: 'pull_request',
+      event: pullRequestEvent(7, {baseSha, headSha}),
+      sha: 'e'.repeat(40),
+      inputs: {'osv-url': osv.url, 'fail-on': 'high'},
+      ...extra
+    })
+    runs.push(result)
+    return result
+  }
+
+  it('blocks a pull request that adds a vulnerable package', async () => {
+    const result = await pullRequest({lodash: '4.17.15', minimist: '1.2.0'})
+    expect(result.stderr).toBe('')
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({blocking: '1', findings: '2'})
+    const report = JSON.parse(result.files['pipeguard-dependency-audit.json']!) as {
+      findings: Array<{ruleId: string; status: string}>
+    }
+    expect(report.findings.map(f => `${f.ruleId} ${f.status}`).sort()).toEqual([
+      'GHSA-35jh-r3h4-6jhm existing',
+      'GHSA-xvch-5gv4-984h new'
+    ])
+    expect(osv.requests.some(r => r.path === '/v1/querybatch')).toBe(true)
+    const comment = github.comments.at(-1)
+    expect(comment?.body).toContain('GHSA-xvch-5gv4-984h')
+  })
+
+  it('does not block a pull request that only keeps an existing vulnerable package', async () => {
+    const result = await pullRequest({lodash: '4.17.15', 'left-pad': '1.3.0'})
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({blocking: '0', findings: '1'})
+  })
+
+  it('exits with a clear error, never a clean pass, when the OSV API is down', async () => {
+    writeFiles(workspace, {'.pipeguard.yml': 'deps:\n  osvRetries: 1\n'})
+    const baseSha = initRepo(workspace)
+    const result = await runAction({
+      action: 'dependency-audit',
+      workspace,
+      apiUrl: github.url,
+      eventName: 'pull_request',
+      event: pullRequestEvent(7, {baseSha, headSha: git(workspace, 'rev-parse', 'HEAD')}),
+      inputs: {'osv-url': 'http://127.0.0.1:9', 'fail-on': 'high'},
+      env: {}
+    })
+    runs.push(result)
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(
+      /::error::pipeguard: could not reach the OSV API at http:\/\/127\.0\.0\.1:9: .*no vulnerability scan was done/
+    )
+    expect(result.outputs.blocking).toBeUndefined()
+  })
+})
