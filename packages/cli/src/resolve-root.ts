@@ -5,7 +5,7 @@ import {UsageError} from './flags'
 /** PATH must be an existing directory. */
 export function resolveRoot(cwd: string, path: string | undefined, command: string): string {
   const root = resolve(cwd, path ?? '.')
-  let isDir = false
+  let isDir: boolean
   try {
     isDir = statSync(root).isDirectory()
   } catch {

@@ -133,5 +133,12 @@ describe('iac scanner on Terraform', () => {
     await expect(scanDir(dir, {iac: {policies: ['missing.yml']}})).rejects.toThrow(
       /missing\.yml: cannot read/
     )
+    writeFileSync(
+      join(dir, 'clash.yml'),
+      readFileSync(join(dir, 'acme.yml'), 'utf8').replace('ACME-001', 'PG-TF-001')
+    )
+    await expect(scanDir(dir, {iac: {policies: ['clash.yml']}})).rejects.toThrow(
+      'custom policy id PG-TF-001 is used twice or by a built-in check'
+    )
   })
 })

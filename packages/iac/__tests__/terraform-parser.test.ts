@@ -138,6 +138,22 @@ describe('bad input', () => {
     ])
   })
 
+  it('rejects pathologically deep nesting as a file error instead of crashing', () => {
+    const deep = `v = ${'['.repeat(20000)}${']'.repeat(20000)}\n`
+    const outcome = parseHcl(deep, 'deep.tf')
+    expect(outcome.ok).toBe(false)
+    expect(outcome.ok ? '' : outcome.error).toMatch(/^deep\.tf: /)
+  })
+
+  it('notes a local module source outside the scanned files', () => {
+    const scan = scanTerraform([
+      {path: 'live/main.tf', text: 'module "net" {\n  source = "../../shared/net"\n}\n'}
+    ])
+    expect(scan.notes).toEqual([
+      'module.net in live: module source ../../shared/net is outside the scanned files'
+    ])
+  })
+
   it('does not follow a module cycle forever', () => {
     const scan = scanTerraform([
       {path: 'a/main.tf', text: 'module "b" {\n  source = "../b"\n}\n'},

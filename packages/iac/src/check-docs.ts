@@ -10,6 +10,52 @@ const PLATFORM_NAMES: Record<string, string> = {
   'github-actions': 'GitHub Actions'
 }
 
+/** How to silence a finding and add a team's own checks; static text kept next to the list. */
+const USAGE = [
+  '## Suppressing a finding',
+  '',
+  "Put a comment on the finding's line, on the line above it, or (Terraform) anywhere in the enclosing block:",
+  '',
+  '```hcl',
+  'resource "aws_s3_bucket_acl" "site" {',
+  '  # pipeguard:ignore PG-TF-001 public website assets, reviewed 2026-03',
+  '  acl = "public-read"',
+  '}',
+  '```',
+  '',
+  '`pipeguard:ignore` takes one or more comma-separated check ids and **requires a reason**; without one the',
+  "comment is not honoured and the run notes it. Peer tools' comments are honoured too (a reason is optional),",
+  "matched through each check's aliases: `#checkov:skip=CKV_AWS_20:reason` (anywhere in the block),",
+  '`#tfsec:ignore:aws-s3-no-public-access-with-acl` / `#trivy:ignore:AVD-AWS-0092` (line, line above or above',
+  'the block), `# kics-scan ignore-line` (next line), `# kics-scan ignore-block` (the indented block below),',
+  '`# hadolint ignore=DL3007,DL3008` (next instruction) and `# zizmor: ignore[rule]` (same line).',
+  'Whole checks are turned off with `iac.skipChecks` in `.pipeguard.yml` (ids or aliases); findings are',
+  'ignored by rule and path with the top-level `ignore` list.',
+  '',
+  '## Custom checks',
+  '',
+  'List YAML policy files in `iac.policies`; each states a resource type (Terraform resource type or',
+  'Kubernetes kind), an attribute path (dots; `[*]` walks a list; Terraform nested blocks are walked',
+  'automatically), an operator and the expected value. A resource that does not satisfy it is reported on the',
+  "attribute's line, or on the block's first line when the attribute is missing. Values Terraform only knows",
+  'at apply time never produce a finding.',
+  '',
+  '```yaml',
+  'policies:',
+  '  - id: ACME-001',
+  '    platform: terraform            # terraform | kubernetes',
+  '    resource: aws_s3_bucket',
+  '    attribute: tags.owner',
+  '    operator: exists               # equals not_equals exists not_exists in not_in matches not_matches',
+  '    severity: medium               # contains not_contains greater_than less_than',
+  '    title: Buckets carry an owner tag',
+  '    remediation: Add tags = { owner = "team-name" }.',
+  '```',
+  '',
+  '`matches` uses linear-time RE2 syntax. A policy file that does not validate stops the run (exit code 2)',
+  'with the file and key at fault.'
+]
+
 /** Markdown table cells: pipes and line breaks would break the row. */
 function cell(text: string): string {
   return text
@@ -29,6 +75,7 @@ export function renderCheckDocs(checks: Check[]): string {
     'aliases are honoured in inline suppression comments.',
     ''
   ]
+  lines.push(...USAGE, '')
   for (const platform of PLATFORMS) {
     const own = checks
       .filter(c => c.platform === platform)

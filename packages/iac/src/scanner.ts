@@ -40,6 +40,12 @@ export const iacScanner: Scanner = {
     const errors: FileError[] = []
     const notes: string[] = []
     const custom = await loadPolicies(ctx)
+    const taken = new Set(CHECKS.map(c => c.id.toLowerCase()))
+    for (const check of custom) {
+      if (taken.has(check.id.toLowerCase()))
+        throw new ConfigError(`custom policy id ${check.id} is used twice or by a built-in check`)
+      taken.add(check.id.toLowerCase())
+    }
     const checks = selectChecks([...CHECKS, ...custom], ctx.config.iac.skipChecks)
 
     const texts = new Map<string, string>()
@@ -57,6 +63,7 @@ export const iacScanner: Scanner = {
       await initHcl()
       const tf = scanTerraform(tfFiles)
       errors.push(...tf.errors)
+      notes.push(...tf.notes)
       for (const doc of tf.documents) docs.push({path: doc.path, platform: 'terraform', doc})
       for (const [path, blocks] of tf.blocks) infos.set(path, fileInfo(texts.get(path)!, blocks))
     }

@@ -1,4 +1,4 @@
-import type {Parser} from 'web-tree-sitter'
+import type {Parser, Tree} from 'web-tree-sitter'
 import {type Expr, all, named, toExpr} from './hcl-expr'
 import {type SyntaxNode as Node, plainTree} from './hcl-tree'
 
@@ -57,15 +57,25 @@ export function parseHcl(text: string, path: string): HclParseOutcome {
   const tree = parser.parse(text)
   if (!tree) return {ok: false, error: `${path}: could not be parsed`}
   try {
-    if (tree.rootNode.hasError)
-      return {ok: false, error: syntaxError(plainTree(tree, text, true), text, path)}
-    const root = plainTree(tree, text)
-    const body = named(root).find(c => c.type === 'body')
-    const {attributes, blocks} = body ? readBody(body, text) : {attributes: new Map(), blocks: []}
-    return {ok: true, file: {path, blocks, attributes}}
+    return readTree(tree, text, path)
+  } catch (error) {
+    // Pathological nesting can exhaust the stack while converting; that file alone fails.
+    if (error instanceof RangeError)
+      return {ok: false, error: `${path}: nested too deeply to analyse`}
+    throw error
   } finally {
     tree.delete()
   }
+}
+
+function readTree(tree: Tree, text: string, path: string): HclParseOutcome {
+  if (tree.rootNode.hasError) {
+    return {ok: false, error: syntaxError(plainTree(tree, text, true), text, path)}
+  }
+  const root = plainTree(tree, text)
+  const body = named(root).find(c => c.type === 'body')
+  const {attributes, blocks} = body ? readBody(body, text) : {attributes: new Map(), blocks: []}
+  return {ok: true, file: {path, blocks, attributes}}
 }
 
 function readBody(
@@ -81,8 +91,8 @@ function readBody(
       if (!value) continue
       attributes.set(name, {
         name,
-        line: child.startPosition.row + 1,
-        endLine: child.endPosition.row + 1,
+        line: child.startRow + 1,
+        endLine: child.endRow + 1,
         expr: toExpr(value, src),
         text: value.text
       })
@@ -105,8 +115,8 @@ function readBlock(node: Node, src: string): HclBlock {
   return {
     type: named(node)[0]!.text,
     labels,
-    line: node.startPosition.row + 1,
-    endLine: node.endPosition.row + 1,
+    line: node.startRow + 1,
+    endLine: node.endRow + 1,
     attributes,
     blocks
   }
@@ -115,9 +125,9 @@ function readBlock(node: Node, src: string): HclBlock {
 /** "main.tf:12: syntax error near `foo = `" for the first error or missing token. */
 function syntaxError(root: Node, src: string, path: string): string {
   const bad = firstError(root) ?? root
-  const line = bad.startPosition.row + 1
+  const line = bad.startRow + 1
   if (bad.isMissing) return `${path}:${line}: syntax error: missing "${bad.type}"`
-  const lineText = src.split('\n')[bad.startPosition.row] ?? ''
+  const lineText = src.split('\n')[bad.startRow] ?? ''
   const near = (bad.text.split('\n')[0] || lineText).trim().slice(0, 40)
   return `${path}:${line}: syntax error near "${near}"`
 }

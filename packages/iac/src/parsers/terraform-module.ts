@@ -96,7 +96,3 @@ export function evaluateModule(source: ModuleSource): {
   })
   return {module, documents}
 }
-
-export function byType(views: BlockView[], type: string): BlockView[] {
-  return views.filter(v => v.labels[0] === type)
-}

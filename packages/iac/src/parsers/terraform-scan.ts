@@ -14,6 +14,8 @@ export interface TerraformScan {
   errors: Array<{path: string; message: string}>
   /** Top-level block ranges per file, for block-scoped suppression comments. */
   blocks: Map<string, Array<{startLine: number; endLine: number}>>
+  /** Local module sources that are not in the scanned tree (so not evaluated with their inputs). */
+  notes: string[]
 }
 
 export function isTfvars(path: string): boolean {
@@ -51,6 +53,7 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
   }
 
   const documents: TerraformDocument[] = []
+  const notes: string[] = []
   const visit = (
     dir: string,
     inputs: Record<string, HclValue> | undefined,
@@ -72,6 +75,12 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
       if (typeof source !== 'string' || !/^\.\.?\//.test(source)) continue
       const child = posix.normalize(posix.join(dir, source))
       if (chain.includes(child)) continue
+      if (!folders.has(child)) {
+        notes.push(
+          `${call.address} in ${dir}: module source ${source} is outside the scanned files`
+        )
+        continue
+      }
       const values: Record<string, HclValue> = {}
       for (const [name, attr] of call.node.attributes) {
         if (!MODULE_META.has(name)) values[name] = evaluate(attr.expr, call.ctx)
@@ -79,6 +88,14 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
       visit(child, values, depth + 1, [...chain, child])
     }
   }
-  for (const dir of [...folders.keys()].sort()) visit(dir, undefined, 0, [dir])
-  return {documents, errors, blocks}
+  for (const dir of [...folders.keys()].sort()) {
+    try {
+      visit(dir, undefined, 0, [dir])
+    } catch (error) {
+      // Evaluation recursion on hostile input: the folder is reported, the rest goes on.
+      if (!(error instanceof RangeError)) throw error
+      errors.push({path: dir, message: `${dir}: Terraform module nested too deeply to evaluate`})
+    }
+  }
+  return {documents, errors, blocks, notes: [...new Set(notes)]}
 }

@@ -2,10 +2,10 @@ import type {CheckExample, CheckResult} from '../../check'
 import {isKnown, isObject, toBool, toNumber, toStringValue} from '../../parsers/hcl-eval'
 import {type HclValue, UNKNOWN, references} from '../../parsers/hcl-expr'
 import type {TerraformDocument} from '../../parsers/terraform-module'
-import type {AttributeView, BlockView} from '../../parsers/terraform-model'
+import type {BlockView} from '../../parsers/terraform-model'
 
-export {UNKNOWN, isKnown, isObject, toBool, toNumber, toStringValue}
-export type {AttributeView, BlockView, HclValue, TerraformDocument}
+export {UNKNOWN, isKnown, isObject, toNumber, toStringValue}
+export type {BlockView, HclValue, TerraformDocument}
 
 export const tf = (text: string): CheckExample => ({fileName: 'main.tf', text})
 
@@ -92,20 +92,6 @@ export function related(
     if (references(a.expr).includes(target.address)) return true
     return typeof name === 'string' && a.value === name
   })
-}
-
-/** Whether a related resource exists but cannot be tied to a specific target (unknown reference). */
-export function hasUnresolvedRelated(
-  doc: TerraformDocument,
-  type: string,
-  attribute: string
-): boolean {
-  return doc.module.resources.some(
-    r =>
-      r.labels[0] === type &&
-      r.attr(attribute)?.value === UNKNOWN &&
-      references(r.attr(attribute)!.expr).length === 0
-  )
 }
 
 /** Whether a port range (`from`..`to`, protocol) includes `port`. Unknown parts → undefined. */
