@@ -13,6 +13,7 @@ export default {
   },
   moduleNameMapper: {
     '^@pipeguard/core/version$': '<rootDir>/packages/core/src/version.ts',
+    '^@pipeguard/core/github$': '<rootDir>/packages/core/src/github-entry.ts',
     '^@pipeguard/(core|secrets|inventory|advisories|iac|sbom|cli)$':
       '<rootDir>/packages/$1/src/index.ts',
     // The bundle embeds .wasm grammars as bytes (esbuild binary loader); jest gets the same bytes.

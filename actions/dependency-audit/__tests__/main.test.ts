@@ -2,7 +2,7 @@ import {cpSync, existsSync, mkdtempSync, readdirSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import type {ActionsCore} from '@pipeguard/core'
+import type {ActionsCore} from '@pipeguard/core/github'
 import {
   startFakeOsvServer,
   type FakeOsvServer

@@ -3,8 +3,8 @@ import {join} from 'node:path'
 import * as actionsCache from '@actions/cache'
 import * as actionsCore from '@actions/core'
 import {OSV_CACHE_DIR_ENV} from '@pipeguard/advisories'
-import {SCANNERS} from '@pipeguard/cli'
-import {errorMessage, runAction, type ActionsCore, type ClientFactory} from '@pipeguard/core'
+import {dependencyScanner} from '@pipeguard/advisories'
+import {errorMessage, runAction, type ActionsCore, type ClientFactory} from '@pipeguard/core/github'
 
 /** The part of @actions/cache the action uses (injectable for tests). */
 export interface OsvCacheStore {
@@ -43,11 +43,6 @@ export async function run({
   cache = actionsCache,
   today
 }: MainDeps = {}): Promise<void> {
-  const scanner = SCANNERS['deps']
-  if (!scanner) {
-    core.setFailed('pipeguard: the deps scanner is not part of this build')
-    return
-  }
   const offline = core.getInput('advisory-db').trim() !== ''
   const cacheDir = join(env.RUNNER_TEMP ?? tmpdir(), 'pipeguard-osv-cache')
   const key = `${OSV_CACHE_PREFIX}${today ?? new Date().toISOString().slice(0, 10)}`
@@ -81,7 +76,7 @@ export async function run({
     createClient,
     actionId: 'dependency-audit',
     title: 'pipeguard · Dependency audit',
-    scanners: [scanner]
+    scanners: [dependencyScanner]
   })
 
   // Saved once a day: a cache entry cannot be overwritten under the same key.

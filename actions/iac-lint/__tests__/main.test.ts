@@ -2,7 +2,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it, jest} from '@jest/globals'
-import type {ActionsCore} from '@pipeguard/core'
+import type {ActionsCore} from '@pipeguard/core/github'
 import {run} from '../src/main'
 
 function fakeCore(inputs: Record<string, string>) {

@@ -1,6 +1,6 @@
 import * as actionsCore from '@actions/core'
-import {SCANNERS} from '@pipeguard/cli'
-import {runAction, type ActionsCore, type ClientFactory} from '@pipeguard/core'
+import {runAction, type ActionsCore, type ClientFactory} from '@pipeguard/core/github'
+import {iacScanner} from '@pipeguard/iac'
 
 export interface MainDeps {
   core?: ActionsCore
@@ -14,17 +14,12 @@ export async function run({
   env = process.env,
   createClient
 }: MainDeps = {}): Promise<void> {
-  const scanner = SCANNERS['iac']
-  if (!scanner) {
-    core.setFailed('pipeguard: the iac scanner is not part of this build')
-    return
-  }
   await runAction({
     core,
     env,
     createClient,
     actionId: 'iac-lint',
     title: 'pipeguard · IaC lint',
-    scanners: [scanner]
+    scanners: [iacScanner]
   })
 }

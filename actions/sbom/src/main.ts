@@ -16,7 +16,7 @@ import {
   upsertStickyComment,
   type ActionsCore,
   type GitHubClient
-} from '@pipeguard/core'
+} from '@pipeguard/core/github'
 import {
   buildDependencySnapshot,
   diffComponents,

@@ -7,9 +7,10 @@ import {
   type ActionsCore,
   type ClientFactory,
   type Scanner
-} from '@pipeguard/core'
+} from '@pipeguard/core/github'
 import {createSecretsScanner, historyRangeForEvent, type EventPayload} from '@pipeguard/secrets'
-import {DEFAULT_SCAN_SCANNERS, SCANNERS} from './scanners'
+import {DEFAULT_SCAN_SCANNERS} from './constants'
+import {SCANNERS} from './scanners'
 
 export interface AllActionDeps {
   core?: ActionsCore

@@ -1,4 +1,5 @@
 export {run} from './main'
 export type {CliIo} from './io'
-export {SCANNERS, DEFAULT_SCAN_SCANNERS} from './scanners'
+export {SCANNERS} from './scanners'
+export {DEFAULT_SCAN_SCANNERS} from './constants'
 export {COMMANDS} from './commands/index'

@@ -21,7 +21,6 @@ import {FAIL_ON_VALUES, MODES} from './constants'
 import {UsageError, oneOf, type ParsedArgs} from './flags'
 import type {CliIo} from './io'
 import {resolveRoot} from './resolve-root'
-import {SCANNERS} from './scanners'
 
 export interface ScanSetup {
   root: string
@@ -32,7 +31,7 @@ export interface ScanSetup {
 }
 
 /** Flags -> config overrides -> validated config and run options (flags win over the file). */
-export function prepareScan(command: string, names: string[], args: ParsedArgs, io: CliIo): ScanSetup {
+export async function prepareScan(command: string, names: string[], args: ParsedArgs, io: CliIo): Promise<ScanSetup> {
   const v = args.values
   if (args.positionals.length > 1) {
     throw new UsageError(`expected one PATH, got ${args.positionals.length}: ${args.positionals.join(' ')}`, command)
@@ -50,6 +49,8 @@ export function prepareScan(command: string, names: string[], args: ParsedArgs, 
   const configFlag = v.config as string | undefined
   const {config} = loadConfig(root, configFlag ? resolve(io.cwd, configFlag) : undefined, overrides)
 
+  // Scanners (rules, parsers, grammars) load only when a scan runs: `--help` and `--list` stay fast.
+  const {SCANNERS} = await import('./scanners')
   const scanners = names.map(name => {
     const scanner = SCANNERS[name]
     if (!scanner) throw new UsageError(`unknown scanner "${name}"; available: ${Object.keys(SCANNERS).join(', ') || 'none'}`, command)

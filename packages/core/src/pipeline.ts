@@ -63,7 +63,8 @@ export async function runPipeline(input: PipelineInput): Promise<ScanReport> {
       files,
       findings: output.findings.length,
       durationMs: Math.round(durationMs),
-      notes: output.notes ?? []
+      notes: output.notes ?? [],
+      ...(output.resolved?.length ? {resolved: output.resolved} : {})
     })
   }
 

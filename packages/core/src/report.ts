@@ -12,6 +12,8 @@ export interface ScannerRun {
   findings: number
   durationMs: number
   notes: string[]
+  /** The scanner's `ScanOutput.resolved`: fixed by the change, shown in pull-request comments. */
+  resolved?: Finding[]
 }
 
 /** Everything one run found and decided; every reporter renders this. */

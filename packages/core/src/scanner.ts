@@ -22,6 +22,11 @@ export interface ScanOutput {
   errors: FileError[]
   /** Short facts for the report ("scanned 12 lockfiles", "history: 340 commits"). */
   notes?: string[]
+  /**
+   * Problems on the compared base that this change removes (a pull request that upgrades a
+   * vulnerable package): listed in pull-request reports, never policy-checked and never blocking.
+   */
+  resolved?: Finding[]
 }
 
 /**

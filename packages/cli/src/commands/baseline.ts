@@ -3,7 +3,7 @@ import {DEFAULT_BASELINE_FILE, writeBaseline} from '@pipeguard/core'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {parseFlags} from '../flags'
 import {executeScan, parseScannerList, prepareScan} from '../scan-runner'
-import {DEFAULT_SCAN_SCANNERS} from '../scanners'
+import {DEFAULT_SCAN_SCANNERS} from '../constants'
 import {ADVISORY_DB_FLAG, CONFIG_FLAG, OSV_URL_FLAG, SCANNERS_FLAG} from './scan-flags'
 
 export const baselineCommand: Command = {
@@ -26,7 +26,7 @@ export const baselineCommand: Command = {
       return 0
     }
     const names = parseScannerList(args.values.scanners as string | undefined, DEFAULT_SCAN_SCANNERS, 'baseline')
-    const setup = prepareScan('baseline', names, args, io)
+    const setup = await prepareScan('baseline', names, args, io)
     // Starting over: the old baseline must not hide anything from the new one.
     const report = await executeScan({...setup, baseline: undefined}, io)
     const output = args.values.output

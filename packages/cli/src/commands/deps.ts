@@ -1,12 +1,6 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {Workspace, loadConfig, stripControl} from '@pipeguard/core'
-import {
-  extractInventory,
-  inventoryFileRequired,
-  listInventory,
-  renderInventoryTree
-} from '@pipeguard/inventory'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {UsageError, parseFlags, type FlagSpec, type ParsedArgs} from '../flags'
 import type {CliIo} from '../io'
@@ -73,7 +67,7 @@ export const depsCommand: Command = {
     if (args.values.depth !== undefined)
       throw new UsageError('--depth only applies with --list', 'deps')
     checkFormat(args, 'deps')
-    const setup = prepareScan('deps', ['deps'], args, io)
+    const setup = await prepareScan('deps', ['deps'], args, io)
     if (args.values.base) setup.options.base = args.values.base as string
     const report = await executeScan(setup, io)
     writeReport(report, args, io, 'deps')
@@ -100,6 +94,7 @@ async function listDependencies(args: ParsedArgs, io: CliIo): Promise<number> {
     maxFileSize: config.maxFileSize,
     exclude: config.exclude.map(e => e.path)
   })
+  const {extractInventory, inventoryFileRequired, listInventory, renderInventoryTree} = await import('@pipeguard/inventory')
   const files = workspace.files.filter(f => inventoryFileRequired(f.path))
   const inventory = await extractInventory(workspace, files)
   const text =

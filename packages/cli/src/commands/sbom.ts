@@ -1,7 +1,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
 import {loadConfig, type Config} from '@pipeguard/core'
-import {SBOM_FORMATS, generateSbom, type SbomFormat} from '@pipeguard/sbom'
+import type {SbomFormat} from '@pipeguard/sbom'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {UsageError, oneOf, parseFlags} from '../flags'
 import type {CliIo} from '../io'
@@ -9,6 +9,7 @@ import {resolveRoot} from '../resolve-root'
 import {CONFIG_FLAG} from './scan-flags'
 
 const SPEC_VERSIONS = ['1.5', '1.6'] as const
+const SBOM_FORMATS = ['cyclonedx-json', 'spdx-json'] as const satisfies readonly SbomFormat[]
 
 export const sbomCommand: Command = {
   name: 'sbom',
@@ -35,6 +36,8 @@ export const sbomCommand: Command = {
     const {config} = loadConfig(root, configFlag ? resolve(io.cwd, configFlag) : undefined)
     const format = oneOf('format', args.values.format as string | undefined, SBOM_FORMATS, 'sbom') ?? config.sbom.format
     const specVersion = oneOf('spec-version', args.values['spec-version'] as string | undefined, SPEC_VERSIONS, 'sbom') ?? config.sbom.specVersion
+    // The CycloneDX library and the extractors load only for this command.
+    const {generateSbom} = await import('@pipeguard/sbom')
     const result = await generateSbom(root, config, {format, specVersion, timestamp: args.values.timestamp ? new Date() : undefined}, io.env)
     for (const error of result.inventory.errors) io.stderr.write(`pipeguard: ${error.path}: ${error.message}\n`)
     const output = args.values.output as string | undefined
@@ -56,6 +59,7 @@ function writeFile(file: string, text: string): void {
 /** `scan --sbom FILE` writes the configured SBOM format next to the scan report. */
 export async function writeScanSbom(root: string, config: Config, file: string, io: CliIo): Promise<void> {
   const format: SbomFormat = config.sbom.format
+  const {generateSbom} = await import('@pipeguard/sbom')
   const result = await generateSbom(root, config, {format, specVersion: config.sbom.specVersion}, io.env)
   writeFile(resolve(io.cwd, file), result.document)
   io.stderr.write(`pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${file}\n`)

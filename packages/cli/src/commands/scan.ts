@@ -2,7 +2,7 @@ import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {parseFlags, type FlagSpec} from '../flags'
 import {writeScanSbom} from './sbom'
 import {checkFormat, executeScan, parseScannerList, prepareScan, writeReport} from '../scan-runner'
-import {DEFAULT_SCAN_SCANNERS} from '../scanners'
+import {DEFAULT_SCAN_SCANNERS} from '../constants'
 import {
   ADVISORY_DB_FLAG,
   BASELINE_FLAG,
@@ -37,7 +37,7 @@ export const scanCommand: Command = {
     }
     checkFormat(args, 'scan')
     const names = parseScannerList(args.values.scanners as string | undefined, DEFAULT_SCAN_SCANNERS, 'scan')
-    const setup = prepareScan('scan', names, args, io)
+    const setup = await prepareScan('scan', names, args, io)
     const report = await executeScan(setup, io)
     writeReport(report, args, io, 'scan')
     const sbom = args.values.sbom as string | undefined
@@ -62,7 +62,7 @@ function singleScanner(name: string, summary: string, extra: FlagSpec[]): Comman
         return 0
       }
       checkFormat(args, name)
-      const setup = prepareScan(name, [name], args, io)
+      const setup = await prepareScan(name, [name], args, io)
       const report = await executeScan(setup, io)
       writeReport(report, args, io, name)
       return report.exitCode

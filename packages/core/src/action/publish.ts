@@ -3,7 +3,9 @@ import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
 import type {ScanReport} from '../report'
 import {ANNOTATIONS_PER_TYPE, emitAnnotations, planAnnotations} from '../github/annotations'
+import {runCommentSections} from '../github/change-sections'
 import {publishCheckRun} from '../github/check-run'
+import {findingChange} from '../finding-change'
 import {marker, renderCommentBody, upsertStickyComment} from '../github/comment'
 import type {GitHubContext} from '../github/context'
 import type {RowContext} from '../github/markdown'
@@ -35,6 +37,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
   if (input.diffNote) notes.push(input.diffNote)
   const rows: RowContext = {github, repoPath: input.repoPath}
   const actionable = report.findings.filter(f => f.status === 'new')
+  const blocking = new Set(report.blocking)
 
   const attempt = async (
     what: string,
@@ -100,7 +103,10 @@ export async function publishReports(input: PublishInput): Promise<void> {
     await attempt('update the pull request comment', 'pull-requests: write', async () => {
       const notesForComment: string[] = []
       const outside = report.findings.filter(f => f.status === 'filtered').length
-      const existing = report.findings.filter(f => f.status === 'existing').length
+      // Still-present ones of a change-tracking scanner are listed in the comment itself.
+      const existing = report.findings.filter(
+        f => f.status === 'existing' && findingChange(f) !== 'present'
+      ).length
       if (outside + existing > 0) {
         notesForComment.push(
           `${outside} finding(s) outside the changed lines and ${existing} in the baseline do not block: see the job summary.`
@@ -113,10 +119,15 @@ export async function publishReports(input: PublishInput): Promise<void> {
           actionable.length === 0
             ? '✅ No findings in the changes of this pull request.'
             : verdict(report),
-        sections: report.scanners.map(run => ({
-          title: run.title,
-          findings: actionable.filter(f => f.scanner === run.id)
-        })),
+        sections: report.scanners.flatMap(run =>
+          runCommentSections({
+            title: run.title,
+            findings: report.findings.filter(f => f.scanner === run.id && f.status !== 'ignored'),
+            actionable: actionable.filter(f => f.scanner === run.id),
+            blocking,
+            resolved: run.resolved
+          })
+        ),
         notes: notesForComment,
         rows,
         github

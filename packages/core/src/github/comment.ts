@@ -28,6 +28,10 @@ export function marker(id: string): string {
 export interface CommentSection {
   title: string
   findings: Finding[]
+  /** One line under the section title. */
+  description?: string
+  /** False for rows that are context, not open problems (fixed ones): left out of the severity counts. */
+  counted?: boolean
 }
 
 export interface CommentInput {
@@ -57,9 +61,9 @@ export function renderCommentBody(input: CommentInput): {body: string; dropped: 
 
 function render(input: CommentInput, kept: Set<Finding>, dropped: number): string {
   const lines = [marker(input.markerId), `### 🛡️ ${input.heading}`, '', input.verdict, '']
-  const all = input.sections.flatMap(s => s.findings)
-  if (all.length > 0) {
-    const counts = countBySeverity(all)
+  const counted = input.sections.filter(s => s.counted !== false).flatMap(s => s.findings)
+  if (counted.length > 0) {
+    const counts = countBySeverity(counted)
     lines.push(
       SEVERITIES.filter(s => counts[s] > 0)
         .map(s => `${SEVERITY_ICON[s]} ${counts[s]} ${s}`)
@@ -72,6 +76,7 @@ function render(input: CommentInput, kept: Set<Finding>, dropped: number): strin
     const rows = section.findings.filter(f => kept.has(f))
     if (rows.length === 0) continue
     if (multi) lines.push(`#### ${section.title}`, '')
+    if (section.description) lines.push(section.description, '')
     lines.push(...findingTableHeader(false))
     for (const f of rows) lines.push(findingTableRow(f, input.rows, false))
     lines.push('')
