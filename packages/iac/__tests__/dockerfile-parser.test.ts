@@ -21,7 +21,9 @@ describe('dockerfileParser', () => {
       'api.Dockerfile',
       'Dockerfile.prod',
       'Containerfile',
-      'build/Containerfile.dev'
+      'build/Containerfile.dev',
+      'dockerfile',
+      'web.dockerfile'
     ]) {
       expect(dockerfileParser.fileRequired(path)).toBe(true)
     }
@@ -30,7 +32,10 @@ describe('dockerfileParser', () => {
       'docs/dockerfile.md',
       'Dockerfile.dockerignore',
       'Makefile',
-      'Dockerfiles.txt'
+      'Dockerfiles.txt',
+      'packages/iac/src/parsers/dockerfile.ts',
+      'lib/dockerfile.py',
+      'src/Dockerfile.test.ts'
     ]) {
       expect(dockerfileParser.fileRequired(path)).toBe(false)
     }

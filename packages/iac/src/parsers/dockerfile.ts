@@ -44,13 +44,25 @@ export interface DockerfileDoc {
   instructions: DockerInstruction[]
 }
 
-const DOCKERFILE = /(^|\/)(Dockerfile|Containerfile)(\.[^/]+)?$|\.(Dockerfile|Containerfile)$/i
-/** `Dockerfile.md` is documentation and `Dockerfile.dockerignore` BuildKit's per-file ignore list. */
-const NOT_DOCKERFILE = /\.(md|txt|rst|adoc|html?|json|ya?ml|sh|dockerignore|orig|bak|swp)$/i
+/**
+ * `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`. The `Dockerfile.<suffix>` form is
+ * case-sensitive: a lower-case `dockerfile.ts` is source code about Dockerfiles, not one.
+ */
+const DOCKERFILE = /(^|\/)((Dockerfile|Containerfile)(\.[^/]+)?|dockerfile|containerfile)$|\.(dockerfile|containerfile)$/i
+const DOCKERFILE_WITH_SUFFIX = /(^|\/)(dockerfile|containerfile)\.[^/]+$/i
+const CANONICAL_WITH_SUFFIX = /(^|\/)(Dockerfile|Containerfile)\.[^/]+$/
+/** `Dockerfile.md` is documentation, `Dockerfile.dockerignore` BuildKit's per-file ignore list, `.ts` code. */
+const NOT_DOCKERFILE =
+  /\.(md|txt|rst|adoc|html?|json|ya?ml|sh|dockerignore|orig|bak|swp|[cm]?[jt]sx?|py|go|rb|rs|java|kt|cs|php|swift|c|h|cpp|tf|toml|xml|lock)$/i
+
+function isDockerfilePath(path: string): boolean {
+  if (!DOCKERFILE.test(path) || NOT_DOCKERFILE.test(path)) return false
+  return !DOCKERFILE_WITH_SUFFIX.test(path) || CANONICAL_WITH_SUFFIX.test(path)
+}
 
 export const dockerfileParser: PlatformParser<DockerfileDoc> = {
   platform: 'dockerfile',
-  fileRequired: path => DOCKERFILE.test(path) && !NOT_DOCKERFILE.test(path),
+  fileRequired: isDockerfilePath,
   parse(text) {
     const dockerfile = DockerfileParser.parse(text)
     const raw = dockerfile.getInstructions()
