@@ -2,7 +2,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {FakeGitHub} from './helpers/fake-github'
-import {REPO_ROOT, removeRun, runAction, type ActionRun} from './helpers/run-action'
+import {removeRun, runAction, type ActionRun} from './helpers/run-action'
 import {
   commitAll,
   git,
@@ -13,8 +13,6 @@ import {
   removeWorkspace,
   writeFiles
 } from './helpers/workspace'
-
-const scannerBuilt = existsSync(join(REPO_ROOT, 'dist', 'secret-scan', 'index.js'))
 
 // Fresh secrets every run, so nothing in the repository can contain them by accident.
 const planted = {
@@ -58,7 +56,7 @@ function everythingWritten(
   return out
 }
 
-;(scannerBuilt ? describe : describe.skip)(
+describe(
   'no planted secret leaves the secret-scan action',
   () => {
     let server: FakeGitHub
