@@ -1,0 +1,173 @@
+import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterAll, describe, expect, it} from '@jest/globals'
+import {ConfigError} from '@pipeguard/core'
+import {secretsScanner} from '@pipeguard/secrets'
+import {ALNUM, fake, token} from './helpers/fake'
+import {scan, tempDir, writeFiles} from './helpers/scan'
+
+const roots: string[] = []
+const fresh = (label: string) => {
+  const root = tempDir(label)
+  roots.push(root)
+  return root
+}
+afterAll(() => roots.forEach(root => rmSync(root, {recursive: true, force: true})))
+
+describe('secrets scanner', () => {
+  it('is registered as secrets and skips binaries by extension', () => {
+    expect(secretsScanner.id).toBe('secrets')
+    expect(secretsScanner.name).toBe('secrets')
+    expect(secretsScanner.fileRequired('src/app.ts', 100)).toBe(true)
+    expect(secretsScanner.fileRequired('.env', 100)).toBe(true)
+    expect(secretsScanner.fileRequired('Dockerfile', 100)).toBe(true)
+    expect(secretsScanner.fileRequired('assets/logo.PNG', 100)).toBe(false)
+    expect(secretsScanner.fileRequired('lib/app.jar', 100)).toBe(false)
+  })
+
+  it('produces findings with the redacted secret only, hashed fingerprint and rotation hint', async () => {
+    const root = fresh('finding')
+    const secret = token('finding')
+    writeFiles(root, {'src/settings.py': `DEBUG = False\nAPI_TOKEN = "${secret}"\n`})
+    const report = await scan(root)
+    const [finding] = report.findings
+    expect(finding).toMatchObject({
+      scanner: 'secrets',
+      ruleId: 'test-token',
+      severity: 'high',
+      title: 'Test token',
+      location: {path: 'src/settings.py', startLine: 2, endLine: 2},
+      remediation: 'Revoke it in the test console.'
+    })
+    expect(finding!.message).toBe(`Test token (rule test-token): ${secret.slice(0, 8)}****`)
+    expect(finding!.fingerprint).toMatch(/^[0-9a-f]{32}$/)
+    expect(JSON.stringify(report)).not.toContain(secret)
+  })
+
+  it('calls onSecret with every secret before the scan returns (the action masks them)', async () => {
+    const root = fresh('mask')
+    const secrets = [token('mask-1'), token('mask-2')]
+    writeFiles(root, {'a.env': `A=${secrets[0]}\n`, 'b.env': `B=${secrets[1]}\n`})
+    const masked: string[] = []
+    const report = await scan(
+      root,
+      {},
+      {},
+      {rules: (await import('./helpers/fake')).TEST_RULES, onSecret: s => masked.push(s)}
+    )
+    expect(report.findings).toHaveLength(2)
+    expect(masked.sort()).toEqual([...secrets].sort())
+  })
+
+  it('honours secrets.allowPaths, allowRegexes, disableRules and entropy from the config', async () => {
+    const root = fresh('config')
+    const kept = token('kept')
+    const allowed = token('allowed')
+    writeFiles(root, {
+      'src/a.js': `t = "${kept}"\nu = "${allowed}"\npassword = "${fake(ALNUM, 12, 'pw')}"\n`,
+      'test/fixtures/b.js': `t = "${token('fixture')}"\n`
+    })
+    const ids = async (secrets: Record<string, unknown>) =>
+      (await scan(root, {}, {secrets})).findings
+        .map(f => `${f.location.path}:${f.location.startLine}:${f.ruleId}`)
+        .sort()
+    expect(await ids({})).toEqual([
+      'src/a.js:1:test-token',
+      'src/a.js:2:test-token',
+      'src/a.js:3:generic-test-password',
+      'test/fixtures/b.js:1:test-token'
+    ])
+    expect(await ids({allowPaths: ['test/**']})).not.toContain('test/fixtures/b.js:1:test-token')
+    expect(await ids({allowRegexes: [`^${allowed}$`]})).not.toContain('src/a.js:2:test-token')
+    expect(await ids({disableRules: ['generic-test-password']})).not.toContain(
+      'src/a.js:3:generic-test-password'
+    )
+    expect(await ids({entropy: 5.5})).not.toContain('src/a.js:3:generic-test-password')
+  })
+
+  it('rejects unknown rule ids and invalid regexes in the config', async () => {
+    const root = fresh('bad-config')
+    await expect(scan(root, {}, {secrets: {disableRules: ['test-tokn']}})).rejects.toThrow(
+      'secrets.disableRules: unknown rule "test-tokn" (did you mean "test-token"?)'
+    )
+    await expect(scan(root, {}, {secrets: {allowRegexes: ['(?<=x)']}})).rejects.toThrow(ConfigError)
+  })
+
+  it('reads .gitleaks.toml at the root, and .gitleaksignore file:rule:line entries', async () => {
+    const root = fresh('gitleaks')
+    const secret = fake(ALNUM, 24, 'acme')
+    writeFiles(root, {
+      '.gitleaks.toml': `[extend]\nuseDefault = true\n\n[[rules]]\nid = "acme"\nregex = '''acme_key\\s*=\\s*"([A-Za-z0-9]{24})"'''\nkeywords = ["acme_key"]\n`,
+      'a.py': `acme_key = "${secret}"\n`,
+      'b.py': `acme_key = "${secret}"\nt = "${token('gl')}"\n`,
+      '.gitleaksignore': 'b.py:acme:1\n'
+    })
+    const report = await scan(root)
+    expect(
+      report.findings.map(f => `${f.location.path}:${f.ruleId}:${f.location.startLine}`).sort()
+    ).toEqual(['a.py:acme:1', 'b.py:test-token:2'])
+  })
+
+  it('names a broken .gitleaks.toml and the rule in a ConfigError', async () => {
+    const root = fresh('gitleaks-bad')
+    writeFiles(root, {'.gitleaks.toml': '[[rules]]\nid = "broken"\nregex = "(unclosed"\n'})
+    await expect(scan(root)).rejects.toThrow(/\.gitleaks\.toml: rule "broken": invalid regex/)
+  })
+
+  it('completes on a 50 MB minified file, a binary, a symlink loop and invalid UTF-8, reporting the skips', async () => {
+    const root = fresh('tree')
+    const secret = token('utf8')
+    mkdirSync(join(root, 'dist'))
+    writeFileSync(
+      join(root, 'dist', 'bundle.min.js'),
+      'var a=1;function f(t){return t.key}'.repeat(Math.ceil((50 * 1024 * 1024) / 36))
+    )
+    writeFileSync(
+      join(root, 'blob.dat2'),
+      Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1, 2, 3, 0, 0])
+    )
+    mkdirSync(join(root, 'loop'))
+    symlinkSync('..', join(root, 'loop', 'up'))
+    symlinkSync('self', join(root, 'self'))
+    writeFileSync(
+      join(root, 'latin1.txt'),
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a]),
+        Buffer.from(`token = "${secret}"\n`)
+      ])
+    )
+    const started = Date.now()
+    const report = await scan(root)
+    expect(Date.now() - started).toBeLessThan(15000)
+    const skipped = Object.fromEntries(report.skipped.map(s => [s.path, s.reason]))
+    expect(skipped['dist/bundle.min.js']).toMatch(/larger than/)
+    expect(skipped['blob.dat2']).toBe('binary file')
+    expect(skipped['loop/up']).toMatch(/symbolic link/)
+    expect(skipped['self']).toMatch(/symbolic link/)
+    expect(report.findings.map(f => [f.location.path, f.location.startLine])).toEqual([
+      ['latin1.txt', 2]
+    ])
+  })
+
+  it('scans a 50 MB one-line minified file in bounded time when the size cap allows it', async () => {
+    const root = fresh('minified')
+    const secret = token('min')
+    const chunk = 'var a=1;function f(t){return t.key||e.token}'
+    const half = chunk.repeat(Math.ceil((25 * 1024 * 1024) / chunk.length))
+    writeFileSync(join(root, 'app.min.js'), `${half}var k="${secret}";${half}`)
+    const started = Date.now()
+    const report = await scan(root, {}, {maxFileSize: 64 * 1024 * 1024})
+    expect(Date.now() - started).toBeLessThan(20000)
+    expect(report.findings.map(f => f.location.path)).toEqual(['app.min.js'])
+  })
+})
+
+describe('secrets.enabled', () => {
+  it('turns the scan off', async () => {
+    const root = fresh('disabled')
+    writeFiles(root, {'a.env': `T=${token('off')}\n`})
+    const report = await scan(root, {}, {secrets: {enabled: false}})
+    expect(report.findings).toEqual([])
+    expect(report.scanners[0]!.notes).toEqual(['disabled by secrets.enabled: false'])
+  })
+})

@@ -1,0 +1,115 @@
+/** An encoded string found in a fragment and its decoded text. */
+export interface EncodedSegment {
+  encoding: 'base64' | 'hex'
+  start: number
+  end: number
+  decoded: string
+}
+
+/** Shorter runs decode to too little to hold a secret and are mostly identifiers. */
+export const MIN_BASE64_LENGTH = 32
+export const MIN_HEX_LENGTH = 32
+/** Decoded text must be at least this printable to be worth scanning (binary is not). */
+const MIN_PRINTABLE_RATIO = 0.95
+
+const BASE64 = 1
+const HEX = 2
+/** Per ASCII code: 1 = base64 (standard or URL-safe) character, 3 = also a hex digit. */
+export const ENCODED_CHAR_CLASS = (() => {
+  const table = new Uint8Array(128)
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c)
+    if (/[A-Za-z0-9+/_-]/.test(ch)) table[c] = table[c]! | BASE64
+    if (/[0-9a-fA-F]/.test(ch)) table[c] = table[c]! | HEX
+  }
+  return table
+})()
+
+/**
+ * Base64 (standard and URL-safe) and hex runs whose decoded form is printable text. One linear
+ * pass over character classes; a regex here would retry each position of long identifier runs.
+ */
+/** The shortest run worth decoding (hex needs as many characters as base64 for fewer bytes). */
+export const MIN_ENCODED_RUN = Math.min(MIN_BASE64_LENGTH, MIN_HEX_LENGTH)
+
+export function findEncodedSegments(text: string): EncodedSegment[] {
+  const out: EncodedSegment[] = []
+  const length = text.length
+  let i = 0
+  while (i < length) {
+    // Skip to the next base64-class character, then measure the run.
+    let code = text.charCodeAt(i)
+    if (code >= 128 || (ENCODED_CHAR_CLASS[code]! & BASE64) === 0) {
+      i++
+      continue
+    }
+    const start = i
+    let allHex = true
+    while (i < length) {
+      code = text.charCodeAt(i)
+      const cls = code < 128 ? ENCODED_CHAR_CLASS[code]! : 0
+      if ((cls & BASE64) === 0) break
+      if ((cls & HEX) === 0) allHex = false
+      i++
+    }
+    const run = i - start
+    if (allHex ? run >= MIN_HEX_LENGTH : run >= MIN_BASE64_LENGTH) {
+      const segment = decodeRun(text, start, i, allHex)
+      if (segment) out.push(segment)
+    }
+  }
+  return out
+}
+
+/** Decodes one run found by a scan; undefined when too short, not encoded, or not text. */
+export function decodeRun(
+  text: string,
+  start: number,
+  end: number,
+  allHex: boolean
+): EncodedSegment | undefined {
+  if (end - start < (allHex ? MIN_HEX_LENGTH : MIN_BASE64_LENGTH)) return undefined
+  if (allHex) {
+    const decoded = decodeHex(text.slice(start, end))
+    return decoded === undefined ? undefined : {encoding: 'hex', start, end, decoded}
+  }
+  let stop = end
+  while (stop < text.length && stop - end < 2 && text.charCodeAt(stop) === 61) stop++ // '=' padding
+  const decoded = decodeBase64(text.slice(start, stop))
+  return decoded === undefined ? undefined : {encoding: 'base64', start, end: stop, decoded}
+}
+
+function decodeBase64(encoded: string): string | undefined {
+  // A run of only letters (or only lower/upper case) is a word or identifier, not base64.
+  if (!/[0-9+/_-]/.test(encoded) || !/[a-z]/.test(encoded) || !/[A-Z]/.test(encoded))
+    return undefined
+  const urlSafe = /[-_]/.test(encoded)
+  if (urlSafe && /[+/]/.test(encoded)) return undefined
+  const encoding = urlSafe ? 'base64url' : 'base64'
+  // Most runs (identifiers, hashes) fail on their first bytes: decode the whole run only then.
+  if (!mostlyPrintable(Buffer.from(encoded.slice(0, 32), encoding))) return undefined
+  return printable(Buffer.from(encoded, encoding))
+}
+
+function decodeHex(encoded: string): string | undefined {
+  const even = encoded.length % 2 === 0 ? encoded : encoded.slice(0, -1)
+  if (!mostlyPrintable(Buffer.from(even.slice(0, 32), 'hex'))) return undefined
+  return printable(Buffer.from(even, 'hex'))
+}
+
+function printableCount(bytes: Buffer): number {
+  let ok = 0
+  for (const b of bytes) if ((b >= 32 && b < 127) || b === 9 || b === 10 || b === 13) ok++
+  return ok
+}
+
+function mostlyPrintable(bytes: Buffer): boolean {
+  return printableCount(bytes) >= bytes.length * MIN_PRINTABLE_RATIO - 1
+}
+
+function printable(bytes: Buffer): string | undefined {
+  if (bytes.length < 12) return undefined
+  return printableCount(bytes) / bytes.length >= MIN_PRINTABLE_RATIO
+    ? bytes.toString('latin1')
+    : undefined
+}

@@ -1,0 +1,368 @@
+import {redact} from '@pipeguard/core'
+import {allowsWholePath, isAllowed, type Allowlist} from './allowlist'
+import type {CompiledRule} from './compiled-rule'
+import {decodeRun, ENCODED_CHAR_CLASS, MIN_ENCODED_RUN, type EncodedSegment} from './decode'
+import {shannonEntropy} from './entropy'
+import {KeywordMatcher} from './keyword-matcher'
+import {LineIndex} from './line-index'
+import {hasInlineAllow, noiseReason} from './noise'
+import type {PatternMatch} from './pattern'
+
+/** Text to scan: a file, the added lines of one file in one commit, or a decoded string. */
+export interface Fragment {
+  text: string
+  /** Posix path relative to the scanned root. */
+  path: string
+  commit?: string
+  /** Real line number of each fragment line (1-based), when the fragment is a set of added lines. */
+  lineNumbers?: number[]
+}
+
+/** One secret found, before it becomes a report finding. Holds the secret: never print it. */
+export interface Detection {
+  rule: CompiledRule
+  secret: string
+  startLine: number
+  endLine: number
+  startColumn: number
+  endColumn: number
+  /** The first line of the finding with every secret on it redacted. */
+  snippet: string
+  /** Set when the secret was found inside an encoded string at this location. */
+  encoding?: 'base64' | 'hex'
+}
+
+export interface DetectorOptions {
+  rules: CompiledRule[]
+  /** Global allowlists: config `secrets.allowPaths`/`allowRegexes` and gitleaks' `[[allowlists]]`. */
+  allowlists?: Allowlist[]
+  /** How deep encoded strings inside decoded strings are followed (0 = no decoding). */
+  maxDecodeDepth?: number
+  /** Observes each regex run (rule id, characters scanned): lets tests prove the prefilter works. */
+  onRegexRun?: (ruleId: string, length: number) => void
+}
+
+/** Characters of context before a keyword hit that the rule's regex still sees. */
+const WINDOW_BEFORE = 256
+/** ... and after it; rules whose regex spans lines (key blocks) get the larger one. */
+const WINDOW_AFTER = 512
+const WINDOW_AFTER_MULTILINE = 16 * 1024
+/** A window edge moves to the nearest line break when one is this close (anchors keep working). */
+const LINE_SNAP = 2048
+const SNIPPET_MAX = 160
+/** Characters of a secret's line used as its context (allow comments, `line` allowlists). */
+const LINE_CONTEXT = 1024
+
+interface Candidate {
+  rule: CompiledRule
+  secret: string
+  start: number
+  end: number
+  encoding?: 'base64' | 'hex'
+}
+
+/**
+ * gitleaks-style detection: one keyword pass over the fragment, then only the rules whose keyword
+ * occurred run their regex, and only on windows around the keyword hits; then secret group,
+ * entropy floor, noise control, rule and global allowlists, and inline allow comments.
+ */
+export class Detector {
+  private readonly rules: CompiledRule[]
+  private readonly keywordless: number[] = []
+  /** For each keyword (by index in the matcher) the rules listing it. */
+  private readonly rulesByKeyword: number[][] = []
+  private readonly matcher: KeywordMatcher
+  /** Position of each rule in the rule list: earlier rules win ties between provider rules. */
+  private readonly ruleOrder: Map<CompiledRule, number>
+  private readonly allowlists: Allowlist[]
+  private readonly maxDecodeDepth: number
+  private readonly onRegexRun?: (ruleId: string, length: number) => void
+
+  constructor(options: DetectorOptions) {
+    this.rules = options.rules
+    this.ruleOrder = new Map(this.rules.map((rule, i) => [rule, i]))
+    this.allowlists = options.allowlists ?? []
+    this.maxDecodeDepth = options.maxDecodeDepth ?? 2
+    if (options.onRegexRun) this.onRegexRun = options.onRegexRun
+    const keywordIndex = new Map<string, number>()
+    this.rules.forEach((rule, r) => {
+      if (!rule.pattern) return
+      if (rule.keywords.length === 0) {
+        this.keywordless.push(r)
+        return
+      }
+      for (const keyword of new Set(rule.keywords)) {
+        let k = keywordIndex.get(keyword)
+        if (k === undefined) {
+          k = keywordIndex.size
+          keywordIndex.set(keyword, k)
+          this.rulesByKeyword.push([])
+        }
+        this.rulesByKeyword[k]!.push(r)
+      }
+    })
+    this.matcher = new KeywordMatcher([...keywordIndex.keys()])
+  }
+
+  get ruleCount(): number {
+    return this.rules.length
+  }
+
+  detect(fragment: Fragment): Detection[] {
+    const lines = new LineIndex(fragment.text)
+    const candidates = this.candidates(fragment, fragment.text, 0)
+    if (candidates.length === 0) return []
+    const kept = dropDuplicates(candidates, this.ruleOrder)
+    const detections: Detection[] = []
+    for (const c of kept) {
+      const startLine = lines.lineOf(c.start)
+      const endLine = lines.lineOf(Math.max(c.start, c.end - 1))
+      const detection: Detection = {
+        rule: c.rule,
+        secret: c.secret,
+        startLine: realLine(fragment, startLine),
+        endLine: realLine(fragment, endLine),
+        startColumn: c.start - lines.lineStart(startLine) + 1,
+        endColumn: c.end - lines.lineStart(endLine) + 1,
+        snippet: snippetFor(fragment.text, lines, startLine, kept)
+      }
+      if (c.encoding) detection.encoding = c.encoding
+      detections.push(detection)
+    }
+    return detections
+  }
+
+  /** Path-only rules (gitleaks `path` without `regex`) that flag this file by its name alone. */
+  pathOnlyRules(path: string): CompiledRule[] {
+    return this.rules.filter(
+      rule => !rule.pattern && rule.path?.(path) && !this.pathAllowed(rule, path, undefined)
+    )
+  }
+
+  private candidates(fragment: Fragment, text: string, depth: number): Candidate[] {
+    const lines = depth === 0 ? undefined : new LineIndex(text)
+    const segments: EncodedSegment[] = []
+    const hits = this.keywordHits(text, depth < this.maxDecodeDepth ? segments : undefined)
+    const out: Candidate[] = []
+    const run = (r: number, windows: Array<[number, number]>): void => {
+      const rule = this.rules[r]!
+      if (rule.path && !rule.path(fragment.path)) return
+      if (this.pathAllowed(rule, fragment.path, fragment.commit)) return
+      for (const [from, to] of windows) {
+        const window = from === 0 && to === text.length ? text : text.slice(from, to)
+        this.onRegexRun?.(rule.id, window.length)
+        for (const match of rule.pattern!.matchAll(window)) {
+          const candidate = this.accept(rule, match, from, text, fragment, lines)
+          if (candidate) out.push(candidate)
+        }
+      }
+    }
+    for (const r of this.keywordless) run(r, [[0, text.length]])
+    hits.forEach((windows, r) => run(r, windows))
+    if (segments.length) {
+      for (const segment of segments) {
+        if (hasInlineAllow(lineAround(text, segment.start, segment.end, lines))) continue
+        for (const inner of this.candidates(fragment, segment.decoded, depth + 1)) {
+          out.push({
+            rule: inner.rule,
+            secret: inner.secret,
+            start: segment.start,
+            end: segment.end,
+            encoding: inner.encoding ?? segment.encoding
+          })
+        }
+      }
+    }
+    return out
+  }
+
+  /**
+   * Merged windows around keyword hits, per rule index; in the same pass, the encoded strings
+   * worth decoding go to `segments` (when given).
+   */
+  private keywordHits(
+    text: string,
+    segments?: EncodedSegment[]
+  ): Map<number, Array<[number, number]>> {
+    const windows = new Map<number, Array<[number, number]>>()
+    const keywords = this.matcher.keywords
+    const runs = segments && {
+      classes: ENCODED_CHAR_CLASS,
+      minLength: MIN_ENCODED_RUN,
+      onRun(start: number, end: number, allHex: boolean) {
+        const segment = decodeRun(text, start, end, allHex)
+        if (segment) segments.push(segment)
+      }
+    }
+    this.matcher.scan(
+      text,
+      (k, end) => {
+        const start = end - keywords[k]!.length
+        // Window edges are computed at most once per hit, whatever the number of rules sharing it.
+        let from = -1
+        let toSingle = -1
+        let toMulti = -1
+        for (const r of this.rulesByKeyword[k]!) {
+          let list = windows.get(r)
+          if (!list) windows.set(r, (list = []))
+          const last = list[list.length - 1]
+          const multiline = this.rules[r]!.pattern!.multiline
+          const reach = end + (multiline ? WINDOW_AFTER_MULTILINE : WINDOW_AFTER)
+          if (last && start - WINDOW_BEFORE <= last[1] && reach <= last[1]) continue
+          let to: number
+          if (multiline) to = toMulti < 0 ? (toMulti = snapForward(text, reach)) : toMulti
+          else to = toSingle < 0 ? (toSingle = snapForward(text, reach)) : toSingle
+          if (last && start - WINDOW_BEFORE <= last[1]) {
+            last[1] = Math.max(last[1], to)
+            continue
+          }
+          if (from < 0) from = snapBack(text, start - WINDOW_BEFORE)
+          if (last && from <= last[1]) last[1] = Math.max(last[1], to)
+          else list.push([from, to])
+        }
+      },
+      runs
+    )
+    return windows
+  }
+
+  private accept(
+    rule: CompiledRule,
+    match: PatternMatch,
+    offset: number,
+    text: string,
+    fragment: Fragment,
+    decodedLines: LineIndex | undefined
+  ): Candidate | undefined {
+    const secret = secretOf(rule, match)
+    if (!secret) return undefined
+    const within = match.groups[0]!.indexOf(secret)
+    const start = offset + match.index + Math.max(0, within)
+    const end = start + secret.length
+    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return undefined
+    const line = lineAround(text, start, end, decodedLines)
+    if (hasInlineAllow(line)) return undefined
+    if (noiseReason(secret, {generic: rule.generic, line, match: match.groups[0]!}))
+      return undefined
+    const subject = {
+      secret,
+      match: match.groups[0]!,
+      line,
+      path: fragment.path,
+      commit: fragment.commit
+    }
+    if (rule.allowlists.some(a => isAllowed(a, subject))) return undefined
+    for (const allowlist of this.allowlists) {
+      if (allowlist.targetRules && !allowlist.targetRules.includes(rule.id)) continue
+      if (isAllowed(allowlist, subject)) return undefined
+    }
+    return {rule, secret, start, end}
+  }
+
+  private pathAllowed(rule: CompiledRule, path: string, commit: string | undefined): boolean {
+    if (rule.allowlists.some(a => allowsWholePath(a, path, commit))) return true
+    return this.allowlists.some(
+      a => (!a.targetRules || a.targetRules.includes(rule.id)) && allowsWholePath(a, path, commit)
+    )
+  }
+}
+
+/** gitleaks' choice: the configured group, else the first non-empty group, else the whole match. */
+function secretOf(rule: CompiledRule, match: PatternMatch): string | undefined {
+  if (rule.secretGroup !== undefined && rule.secretGroup > 0)
+    return match.groups[rule.secretGroup] || undefined
+  for (let g = 1; g < match.groups.length; g++) if (match.groups[g]) return match.groups[g]
+  return match.groups[0] || undefined
+}
+
+/** All lines the secret touches (inline allow comments may sit on the first or the last). */
+function lineAround(
+  text: string,
+  start: number,
+  end: number,
+  lines: LineIndex | undefined
+): string {
+  if (lines)
+    return text.slice(
+      lines.lineStart(lines.lineOf(start)),
+      lines.lineEnd(lines.lineOf(Math.max(start, end - 1)))
+    )
+  // At most LINE_CONTEXT characters either side: enough for an allow comment, bounded on long lines.
+  let from = start
+  while (from > 0 && start - from < LINE_CONTEXT && text.charCodeAt(from - 1) !== 10) from--
+  let to = Math.max(start, end - 1)
+  const last = to
+  while (to < text.length && to - last < LINE_CONTEXT && text.charCodeAt(to) !== 10) to++
+  return text.slice(from, to)
+}
+
+// Bounded searches through O(1) string slices and native lastIndexOf/indexOf: on a minified
+// file's one long line an unbounded search per keyword hit would be quadratic.
+function snapBack(text: string, at: number): number {
+  if (at <= 0) return 0
+  const from = Math.max(0, at - LINE_SNAP)
+  const nl = text.slice(from, at + 1).lastIndexOf('\n')
+  if (nl >= 0) return from + nl + 1
+  return from === 0 ? 0 : at
+}
+
+function snapForward(text: string, at: number): number {
+  if (at >= text.length) return text.length
+  const stop = Math.min(text.length, at + LINE_SNAP)
+  const nl = text.slice(at, stop).indexOf('\n')
+  if (nl >= 0) return at + nl
+  return stop === text.length ? stop : at
+}
+
+/**
+ * One finding per secret: a provider rule beats a generic rule on an overlapping secret, and of
+ * two provider rules on the very same secret (a Sentry DSN is also a URL with credentials) the
+ * one listed first, the more specific, wins.
+ */
+function dropDuplicates(candidates: Candidate[], order: Map<CompiledRule, number>): Candidate[] {
+  const bySpan = new Map<string, Candidate>()
+  for (const c of candidates) {
+    const span = `${c.start}:${c.end}`
+    const other = bySpan.get(span)
+    if (
+      !other ||
+      (other.rule.generic && !c.rule.generic) ||
+      (other.rule.generic === c.rule.generic && order.get(c.rule)! < order.get(other.rule)!)
+    ) {
+      bySpan.set(span, c)
+    }
+  }
+  const unique = [...bySpan.values()]
+  const specific = unique.filter(c => !c.rule.generic)
+  return unique
+    .filter(c => !c.rule.generic || !specific.some(s => s.start < c.end && c.start < s.end))
+    .sort((a, b) => a.start - b.start)
+}
+
+function realLine(fragment: Fragment, line: number): number {
+  return fragment.lineNumbers?.[line - 1] ?? line
+}
+
+/** The finding's first line with every detected secret on it replaced by its redacted form. */
+function snippetFor(text: string, lines: LineIndex, line: number, all: Candidate[]): string {
+  const lineStart = lines.lineStart(line)
+  const lineEnd = lines.lineEnd(line)
+  const onLine = all
+    .filter(c => c.start < lineEnd && c.end > lineStart)
+    .sort((a, b) => a.start - b.start)
+  let out = ''
+  let at = lineStart
+  for (const c of onLine) {
+    if (c.start < at) continue
+    out += text.slice(at, c.start)
+    out += c.encoding ? `<${c.encoding}-encoded secret>` : redact(c.secret, c.rule.prefixLength)
+    at = Math.min(c.end, lineEnd)
+    if (c.end > lineEnd) {
+      at = lineEnd
+      break
+    }
+  }
+  out += text.slice(at, lineEnd)
+  out = out.trim()
+  return out.length > SNIPPET_MAX ? `${out.slice(0, SNIPPET_MAX)}…` : out
+}

@@ -1,0 +1,40 @@
+/**
+ * `.gitleaksignore`: one gitleaks fingerprint per line, `file:rule:line` for a working-tree
+ * finding or `commit:file:rule:line` for one in history; `#` starts a comment.
+ */
+export function parseGitleaksIgnore(text: string): Set<string> {
+  const entries = new Set<string>()
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim()
+    if (line && !line.startsWith('#')) entries.add(line.replace(/\\/g, '/'))
+  }
+  return entries
+}
+
+/** The gitleaks fingerprint of a finding. */
+export function gitleaksFingerprint(
+  path: string,
+  ruleId: string,
+  line: number,
+  commit?: string
+): string {
+  return commit ? `${commit}:${path}:${ruleId}:${line}` : `${path}:${ruleId}:${line}`
+}
+
+/** Exact match, or an entry written with a prefix to the path (gitleaks run from another folder). */
+export function isIgnoredByGitleaks(
+  entries: Set<string>,
+  path: string,
+  ruleId: string,
+  line: number,
+  commit?: string
+): boolean {
+  const wanted = gitleaksFingerprint(path, ruleId, line, commit)
+  if (entries.has(wanted)) return true
+  const tail = `/${path}:${ruleId}:${line}`
+  for (const entry of entries) {
+    if (!entry.endsWith(tail)) continue
+    if (!commit || entry.startsWith(`${commit}:`)) return true
+  }
+  return false
+}

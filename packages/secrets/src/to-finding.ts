@@ -1,0 +1,50 @@
+import {createFinding, redact, type Finding} from '@pipeguard/core'
+import type {CommitRef} from './commit-ref'
+import type {CompiledRule} from './compiled-rule'
+import type {Detection} from './detector'
+
+/** A detection as a report finding: the secret only redacted, and only hashed in the fingerprint. */
+export function detectionToFinding(
+  detection: Detection,
+  path: string,
+  commit?: CommitRef
+): Finding {
+  const {rule, secret} = detection
+  const shown = redact(secret, rule.prefixLength)
+  const encoded = detection.encoding ? ` (inside a ${detection.encoding}-encoded string)` : ''
+  const where = commit ? ` added in commit ${commit.sha.slice(0, 12)}` : ''
+  const finding = createFinding({
+    scanner: 'secrets',
+    ruleId: rule.id,
+    severity: rule.severity,
+    title: rule.description,
+    message: `${rule.description} (rule ${rule.id}): ${shown}${encoded}${where}`,
+    path,
+    startLine: detection.startLine,
+    endLine: detection.endLine,
+    startColumn: detection.startColumn,
+    remediation: rule.rotation,
+    snippet: detection.snippet,
+    fingerprintContent: `${rule.id}:${secret}`,
+    ...(rule.docs ? {helpUri: rule.docs} : {}),
+    ...(commit ? {commit} : {}),
+    ...(detection.encoding ? {properties: {encoding: detection.encoding}} : {})
+  })
+  return finding
+}
+
+/** A gitleaks `path`-only rule flags the file itself. */
+export function pathRuleFinding(rule: CompiledRule, path: string, commit?: CommitRef): Finding {
+  return createFinding({
+    scanner: 'secrets',
+    ruleId: rule.id,
+    severity: rule.severity,
+    title: rule.description,
+    message: `${rule.description} (rule ${rule.id}): this file should not be committed`,
+    path,
+    startLine: 1,
+    remediation: rule.rotation,
+    fingerprintContent: `${rule.id}:${path}`,
+    ...(commit ? {commit} : {})
+  })
+}
