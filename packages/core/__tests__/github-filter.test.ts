@@ -65,6 +65,12 @@ describe('createScopeFilter', () => {
     expect(createScopeFilter('file', diff)!(finding('app.tf', 12))).toBe(false)
   })
 
+  it('a finding from one of the PR commits is in scope even when the final diff lost the line', () => {
+    const fromHistory = {...finding('config/old.env', 3), commit: {sha: 'a'.repeat(40), author: 'dev', date: '2026-11-27T00:00:00Z'}}
+    expect(createScopeFilter('added', diff, 'infra/')!(fromHistory)).toBe(true)
+    expect(createScopeFilter('added', diff, 'infra/')!(finding('config/old.env', 3))).toBe(false)
+  })
+
   it('nofilter: no predicate at all', () => {
     expect(createScopeFilter('nofilter', diff)).toBeUndefined()
   })

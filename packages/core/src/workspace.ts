@@ -1,4 +1,5 @@
 import {execFile} from 'node:child_process'
+import {readFileSync} from 'node:fs'
 import {lstat, readFile, readdir} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 import {promisify} from 'node:util'
@@ -93,7 +94,9 @@ export class Workspace {
   private async load(file: WorkspaceFile): Promise<string | undefined> {
     let bytes: Buffer
     try {
-      bytes = await readFile(file.absPath)
+      // Synchronous on purpose: per-file promise and thread-pool overhead made reading a 100 MB
+      // tree of small files about 3x slower (measured 2.0 s vs 0.66 s).
+      bytes = readFileSync(file.absPath)
     } catch (error) {
       this.skipped.push({path: file.path, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`})
       return undefined

@@ -125,7 +125,8 @@ export async function publishReports(input: PublishInput): Promise<void> {
             findings: report.findings.filter(f => f.scanner === run.id && f.status !== 'ignored'),
             actionable: actionable.filter(f => f.scanner === run.id),
             blocking,
-            resolved: run.resolved
+            resolved: run.resolved,
+            baseRows: {...rows, github: {...github, sha: pr.baseSha}}
           })
         ),
         notes: notesForComment,

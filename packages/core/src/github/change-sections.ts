@@ -1,6 +1,7 @@
 import type {Finding} from '../finding'
 import {findingChange} from '../finding-change'
 import type {CommentSection} from './comment'
+import type {RowContext} from './markdown'
 
 /**
  * The comment sections of one scanner run. A run whose findings say what the pull request changed
@@ -16,6 +17,8 @@ export function runCommentSections(input: {
   actionable: Finding[]
   blocking: Set<Finding>
   resolved?: Finding[]
+  /** Links for the fixed ones, which are locations on the base commit. */
+  baseRows?: RowContext
 }): CommentSection[] {
   const resolved = input.resolved ?? []
   const tracked = input.findings.some(f => findingChange(f) !== undefined)
@@ -35,8 +38,10 @@ export function runCommentSections(input: {
     {
       title: `${input.title}: fixed by this pull request`,
       findings: resolved,
-      description: 'On the base branch, gone with this pull request (locations are on the base branch).',
-      counted: false
+      description:
+        'On the base branch, gone with this pull request (locations are on the base branch).',
+      counted: false,
+      ...(input.baseRows ? {rows: input.baseRows} : {})
     },
     {
       title: `${input.title}: still present (already on the base branch)`,

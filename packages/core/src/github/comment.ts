@@ -32,6 +32,8 @@ export interface CommentSection {
   description?: string
   /** False for rows that are context, not open problems (fixed ones): left out of the severity counts. */
   counted?: boolean
+  /** Where this section's locations link when not to `CommentInput.rows` (fixed ones: the base commit). */
+  rows?: RowContext
 }
 
 export interface CommentInput {
@@ -78,7 +80,7 @@ function render(input: CommentInput, kept: Set<Finding>, dropped: number): strin
     if (multi) lines.push(`#### ${section.title}`, '')
     if (section.description) lines.push(section.description, '')
     lines.push(...findingTableHeader(false))
-    for (const f of rows) lines.push(findingTableRow(f, input.rows, false))
+    for (const f of rows) lines.push(findingTableRow(f, section.rows ?? input.rows, false))
     lines.push('')
   }
   if (dropped > 0) {

@@ -19,6 +19,9 @@ export function createScopeFilter(
 ): ((finding: Finding) => boolean) | undefined {
   if (mode === 'nofilter') return undefined
   return finding => {
+    // Found in one of the pull request's own commits (a history scan of base..head): the PR added
+    // it, even when a later commit removed the line again and the final diff no longer shows it.
+    if (finding.commit) return true
     const file = diff.files.get(pathPrefix + finding.location.path)
     if (!file) return false
     if (mode === 'file' || file.wholeFile) return true
