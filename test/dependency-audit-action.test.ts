@@ -106,6 +106,34 @@ describe('dependency-audit action (dist/dependency-audit/index.js) against fake 
     expect(result.outputs).toMatchObject({blocking: '0', findings: '1'})
   })
 
+  it('comments introduced (blocking first), fixed and still-present vulnerabilities in separate sections', async () => {
+    // Base: lodash 4.17.15 and rollup 2.71.1, both vulnerable. The PR keeps lodash, upgrades
+    // rollup to 2.79.2 (fixes GHSA-gcx4-mw62-g8wm) and adds minimist 1.2.0 (GHSA-xvch-5gv4-984h).
+    writeFiles(workspace, lockfiles({lodash: '4.17.15', rollup: '2.71.1'}))
+    const result = await pullRequest({lodash: '4.17.15', rollup: '2.79.2', minimist: '1.2.0'})
+    expect(result.stderr).toBe('')
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({blocking: '1', findings: '2'})
+    const body = github.comments.at(-1)?.body ?? ''
+    const introduced = body.indexOf('#### Dependency audit: introduced by this pull request')
+    const fixed = body.indexOf('#### Dependency audit: fixed by this pull request')
+    const present = body.indexOf(
+      '#### Dependency audit: still present (already on the base branch)'
+    )
+    expect([introduced, fixed, present].every(i => i >= 0)).toBe(true)
+    expect(introduced).toBeLessThan(fixed)
+    expect(fixed).toBeLessThan(present)
+    const section = (from: number, to: number): string => body.slice(from, to)
+    expect(section(introduced, fixed)).toContain('GHSA-xvch-5gv4-984h')
+    expect(section(introduced, fixed)).toContain('1 of 1 block this pull request.')
+    expect(section(fixed, present)).toContain('GHSA-gcx4-mw62-g8wm')
+    expect(section(fixed, present)).toContain('Fixed: rollup 2.71.1 is now 2.79.2')
+    expect(section(present, body.length)).toContain('GHSA-35jh-r3h4-6jhm')
+    for (const id of ['GHSA-xvch-5gv4-984h', 'GHSA-gcx4-mw62-g8wm', 'GHSA-35jh-r3h4-6jhm'])
+      expect(body.split(id).length - 1).toBeGreaterThan(0)
+    expect(body).not.toContain('in the baseline do not block')
+  })
+
   it('exits with a clear error, never a clean pass, when the OSV API is down', async () => {
     writeFiles(workspace, {'.pipeguard.yml': 'deps:\n  osvRetries: 1\n'})
     const baseSha = initRepo(workspace)

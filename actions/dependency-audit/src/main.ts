@@ -33,7 +33,9 @@ export const OSV_CACHE_PREFIX = 'pipeguard-osv-'
  * OSV records are cached between runs (@actions/cache, keyed by date; a record is reused only
  * while its `modified` time matches what the API lists), and on a pull request the scanner itself
  * compares with the base commit (`pull_request.base.sha`), so only vulnerabilities the PR
- * introduces block. The line-based diff filter is therefore off by default here: a version bump
+ * introduces block, and the comment lists the vulnerabilities the PR introduces (blocking first),
+ * fixes (`ScanOutput.resolved`, also from deleted lockfiles) and keeps in three sections (core's
+ * `runCommentSections`). The line-based diff filter is therefore off by default here: a version bump
  * changes a line inside a lockfile entry, not the entry's first line the finding points at.
  */
 export async function run({

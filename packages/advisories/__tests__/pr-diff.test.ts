@@ -117,7 +117,7 @@ describe('pull request comparison', () => {
     expect(summary(report)).toEqual(['lodash@4.17.15 existing', 'minimist@1.2.0 new'])
     expect(report.findings.find(f => f.package!.name === 'lodash')).toMatchObject({
       suppression: EXISTING_SUPPRESSION,
-      properties: {pullRequest: 'still present'}
+      properties: {change: 'present'}
     })
     expect(report.blocking.map(f => f.package!.name)).toEqual(['minimist'])
     expect(report.scanners[0]!.notes).toContain(
@@ -161,12 +161,16 @@ describe('pull request comparison', () => {
     const [dir, base] = repo({lodash: '4.17.15', minimist: '1.2.0'}, {lodash: '4.17.19'})
     const report = await audit(dir, base)
     expect(summary(report)).toEqual(['lodash@4.17.19 new'])
-    expect(report.scanners[0]!.notes).toEqual(
-      expect.arrayContaining([
-        `pull request against ${base.slice(0, 12)}: 1 vulnerabilities introduced, 0 still present, 2 fixed`,
-        'fixed by this change: minimist 1.2.0 GHSA-xvch-5gv4-984h'
-      ])
+    expect(report.scanners[0]!.notes).toContain(
+      `pull request against ${base.slice(0, 12)}: 1 vulnerabilities introduced, 0 still present, 2 fixed`
     )
+    const resolved = report.scanners[0]!.resolved ?? []
+    expect(
+      resolved.map(f => `${f.package!.name}@${f.package!.version} ${f.remediation}`).sort()
+    ).toEqual([
+      'lodash@4.17.15 Fixed: lodash 4.17.15 is now 4.17.19',
+      'minimist@1.2.0 Fixed: minimist was removed'
+    ])
   })
 
   it('reads the base from the pull_request event payload', async () => {
@@ -253,5 +257,79 @@ describe('classifyAgainstBase', () => {
     expect(diff.existing.map(f => f.package!.name)).toEqual(['a'])
     expect(diff.introduced.map(f => f.package!.name)).toEqual(['b', 'c'])
     expect(diff.fixed.map(f => f.package!.name)).toEqual(['b', 'c', 'd'])
+  })
+})
+
+describe('vulnerabilities a pull request fixes', () => {
+  it('lists an upgraded package as resolved (change: fixed), with what it became; never blocking', async () => {
+    const [dir, base] = repo(
+      {lodash: '4.17.15', rollup: '2.71.1'},
+      {lodash: '4.17.15', rollup: '2.79.2', minimist: '1.2.0'}
+    )
+    const report = await audit(dir, base)
+    const change = (f: Finding): string => `${f.package!.name} ${f.properties?.change}`
+    expect(report.findings.map(change).sort()).toEqual(['lodash present', 'minimist introduced'])
+    const resolved = report.scanners[0]!.resolved ?? []
+    expect(resolved.map(f => `${f.vulnerability!.id} ${f.properties?.change}`)).toEqual([
+      'GHSA-gcx4-mw62-g8wm fixed'
+    ])
+    expect(resolved[0]!.remediation).toBe('Fixed: rollup 2.71.1 is now 2.79.2')
+    expect(report.blocking.map(f => f.package!.name)).toEqual(['minimist'])
+  })
+
+  it('lists the base vulnerabilities of a lockfile the pull request deletes as fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-pr-'))
+    dirs.push(dir)
+    git(dir, 'init', '-q', '-b', 'main')
+    writeLock(dir, {lodash: '4.17.15'})
+    execFileSync('mkdir', [join(dir, 'legacy')])
+    writeLock(join(dir, 'legacy'), {rollup: '2.71.1'})
+    git(dir, 'add', '.')
+    git(dir, 'commit', '-q', '-m', 'base')
+    const base = git(dir, 'rev-parse', 'HEAD')
+    git(dir, 'rm', '-q', '-r', 'legacy')
+    git(dir, 'commit', '-q', '-m', 'drop legacy')
+    const report = await audit(dir, base)
+    expect(report.findings.map(f => `${f.package!.name} ${f.properties?.change}`)).toEqual([
+      'lodash present'
+    ])
+    const resolved = report.scanners[0]!.resolved ?? []
+    expect(resolved.map(f => `${f.location.path} ${f.vulnerability!.id}`)).toEqual([
+      'legacy/package-lock.json GHSA-gcx4-mw62-g8wm'
+    ])
+    expect(resolved[0]!.remediation).toBe('Fixed: legacy/package-lock.json was deleted')
+    expect(report.scanners[0]!.notes.join('\n')).toContain(
+      '1 lockfile(s) deleted: legacy/package-lock.json'
+    )
+  })
+
+  it('does not count a lockfile that is only excluded in the head as deleted', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-pr-'))
+    dirs.push(dir)
+    git(dir, 'init', '-q', '-b', 'main')
+    writeLock(dir, {lodash: '4.17.15'})
+    execFileSync('mkdir', [join(dir, 'legacy')])
+    writeLock(join(dir, 'legacy'), {rollup: '2.71.1'})
+    git(dir, 'add', '.')
+    git(dir, 'commit', '-q', '-m', 'base')
+    const config = ConfigSchema.parse({
+      deps: {advisoryDb: OSV_DIR},
+      exclude: [{path: 'legacy/**', reason: 'vendored'}]
+    })
+    const report = await runPipeline({
+      root: dir,
+      config,
+      scanners: [dependencyScanner],
+      env: {},
+      options: {
+        scanners: ['deps'],
+        history: false,
+        staged: false,
+        list: false,
+        advisoryDb: OSV_DIR,
+        base: git(dir, 'rev-parse', 'HEAD')
+      }
+    })
+    expect(report.scanners[0]!.resolved).toBeUndefined()
   })
 })

@@ -75,10 +75,32 @@ describe('severity', () => {
     expect(recordSeverity(osvRecord('RUSTSEC-2017-0004')).source).toBe('CVSS_V3')
   })
 
-  it('falls back to the database severity for a CVSS v4-only record, and says why', () => {
-    const verdict = recordSeverity(osvRecord('GHSA-gcx4-mw62-g8wm'))
+  it('computes the CVSS v4 score of a v4-only record instead of the database word', () => {
+    // GHSA-gcx4-mw62-g8wm (rollup) carries only CVSS:4.0/AV:N/AC:H/AT:N/PR:N/UI:N/VC:L/VI:L/VA:H/...
+    expect(recordSeverity(osvRecord('GHSA-gcx4-mw62-g8wm'))).toMatchObject({
+      severity: 'high',
+      score: 8.3,
+      source: 'CVSS_V4',
+      vector: 'CVSS:4.0/AV:N/AC:H/AT:N/PR:N/UI:N/VC:L/VI:L/VA:H/SC:N/SI:N/SA:N'
+    })
+  })
+
+  it('prefers the v3 vector when a record has both v3 and v4', () => {
+    // GHSA-wm9w-rjj3-j356: v3.1 7.5, v4.0 8.7, both high
+    expect(recordSeverity(osvRecord('GHSA-wm9w-rjj3-j356'))).toMatchObject({
+      score: 7.5,
+      source: 'CVSS_V3'
+    })
+  })
+
+  it('falls back to the database word with a note when the only v4 vector is invalid', () => {
+    const record = {
+      ...osvRecord('GHSA-gcx4-mw62-g8wm'),
+      severity: [{type: 'CVSS_V4' as const, score: 'CVSS:4.0/AV:N/AC:H'}]
+    }
+    const verdict = recordSeverity(record)
     expect(verdict).toMatchObject({severity: 'high', source: 'database'})
-    expect(verdict.note).toContain('CVSS v4')
+    expect(verdict.note).toContain('missing base metric')
   })
 
   it('uses GitHub MODERATE/LOW words when there is no vector', () => {

@@ -1,7 +1,8 @@
 import {execFile} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {promisify} from 'node:util'
-import type {Finding} from '@pipeguard/core'
+import {withChange, type Finding} from '@pipeguard/core'
+import type {Inventory} from '@pipeguard/inventory'
 
 const execFileAsync = promisify(execFile)
 
@@ -49,19 +50,53 @@ export function classifyAgainstBase(
 
 /**
  * Marks head findings already present on the base as `existing` (core policy keeps that status,
- * so they are reported but do not block) and tags each with its pull-request status.
+ * so they are reported but do not block) and tags each with its change (`properties.change`:
+ * `introduced` or `present`).
  */
 export function markAgainstBase(headFindings: Finding[], diff: PullRequestDiff): Finding[] {
   const existing = new Set(diff.existing)
   return headFindings.map(f => {
     if (!f.vulnerability) return f
-    const properties = {
-      ...f.properties,
-      pullRequest: existing.has(f) ? 'still present' : 'introduced'
-    }
     return existing.has(f)
-      ? {...f, properties, status: 'existing' as const, suppression: EXISTING_SUPPRESSION}
-      : {...f, properties}
+      ? {
+          ...withChange(f, 'present'),
+          status: 'existing' as const,
+          suppression: EXISTING_SUPPRESSION
+        }
+      : withChange(f, 'introduced')
+  })
+}
+
+/**
+ * The base findings the change removed, tagged `change: fixed`, each saying what became of the
+ * package in the head: the versions it is at now, or that it (or its whole lockfile) is gone.
+ * They go to `ScanOutput.resolved`: listed in pull-request comments, never blocking.
+ */
+export function describeFixed(
+  fixed: Finding[],
+  head: Inventory,
+  deletedFiles: ReadonlySet<string>
+): Finding[] {
+  return fixed.map(f => {
+    const pkg = f.package!
+    const now = [
+      ...new Set(
+        head.packages
+          .filter(
+            p =>
+              p.location.path === f.location.path &&
+              p.ecosystem === pkg.ecosystem &&
+              p.name === pkg.name
+          )
+          .map(p => p.version)
+      )
+    ]
+    const remediation = deletedFiles.has(f.location.path)
+      ? `Fixed: ${f.location.path} was deleted`
+      : now.length
+        ? `Fixed: ${pkg.name} ${pkg.version} is now ${now.join(', ')}`
+        : `Fixed: ${pkg.name} was removed`
+    return {...withChange(f, 'fixed'), remediation}
   })
 }
 
@@ -95,13 +130,20 @@ export interface BaseFiles {
   texts: Map<string, string>
   /** Why the base could not be read (shallow clone, unknown ref): then everything counts as new. */
   problem?: string
+  /** Files `alsoList` selected that the base has and `paths` lacks: deleted by the change. */
+  deleted: string[]
 }
 
-/** Reads each path at the base commit with `git show BASE:path`, in a real work tree at `root`. */
+/**
+ * Reads each path at the base commit with `git show BASE:path`, in a real work tree at `root`;
+ * plus every file of the base tree under `root` that `alsoList` selects and `paths` lacks (a
+ * lockfile the change deletes), listed in `deleted`.
+ */
 export async function readBaseFiles(
   root: string,
   base: string,
-  paths: string[]
+  paths: string[],
+  alsoList?: (path: string) => boolean
 ): Promise<BaseFiles> {
   let commit: string
   try {
@@ -117,12 +159,17 @@ export async function readBaseFiles(
   } catch {
     return {
       texts: new Map(),
+      deleted: [],
       problem: `the base commit ${base} is not in this clone (a shallow checkout? use actions/checkout with fetch-depth: 0); every vulnerability is treated as new`
     }
   }
   const prefix = await gitPrefix(root)
+  const present = new Set(paths)
+  const deleted = alsoList
+    ? (await listTree(root, commit)).filter(p => !present.has(p) && alsoList(p))
+    : []
   const texts = new Map<string, string>()
-  for (const path of paths) {
+  for (const path of [...paths, ...deleted]) {
     try {
       const {stdout} = await execFileAsync(
         'git',
@@ -134,7 +181,21 @@ export async function readBaseFiles(
       // not on the base branch: every package in it is new
     }
   }
-  return {commit, texts}
+  return {commit, texts, deleted: deleted.filter(p => texts.has(p))}
+}
+
+/** The files of a commit's tree under `root`, relative to it (`git ls-tree` prints them so). */
+async function listTree(root: string, commit: string): Promise<string[]> {
+  try {
+    const {stdout} = await execFileAsync(
+      'git',
+      ['-C', root, 'ls-tree', '-r', '-z', '--name-only', commit, '--', '.'],
+      {maxBuffer: 256 * 1024 * 1024}
+    )
+    return stdout.split('\0').filter(Boolean)
+  } catch {
+    return []
+  }
 }
 
 /** The scanned root's path inside the repository, so `BASE:path` works when scanning a subfolder. */

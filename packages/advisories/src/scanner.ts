@@ -1,3 +1,5 @@
+import {join} from 'node:path'
+import picomatch from 'picomatch'
 import type {
   Finding,
   FileError,
@@ -17,7 +19,13 @@ import {vulnerabilityFindings} from './audit'
 import type {PackageVersion} from './match'
 import type {OsvRecord} from './osv-schema'
 import {licenseFindings} from './license-policy'
-import {classifyAgainstBase, markAgainstBase, readBaseFiles, resolveBaseRef} from './pr-diff'
+import {
+  classifyAgainstBase,
+  describeFixed,
+  markAgainstBase,
+  readBaseFiles,
+  resolveBaseRef
+} from './pr-diff'
 import {offlineSource} from './sources/offline-db'
 import {osvApiSource} from './sources/osv-api'
 import {directoryCache} from './sources/record-cache'
@@ -101,14 +109,19 @@ export function memoizedSource(source: AdvisorySource): AdvisorySource {
   }
 }
 
-/** A read-only view of the base commit's lockfiles, shaped like the workspace extraction reads. */
+/**
+ * A read-only view of the base commit's lockfiles, shaped like the workspace extraction reads:
+ * the head's files as they were on the base, plus the `deleted` ones only the base has.
+ */
 function baseWorkspace(
   workspace: Workspace,
-  texts: Map<string, string>
+  texts: Map<string, string>,
+  deleted: string[]
 ): {workspace: Workspace; files: WorkspaceFile[]} {
-  const files = workspace.files
-    .filter(f => texts.has(f.path))
-    .map(f => ({...f, size: Buffer.byteLength(texts.get(f.path)!)}))
+  const files = [
+    ...workspace.files.filter(f => texts.has(f.path)),
+    ...deleted.map(path => ({path, absPath: join(workspace.root, path), size: 0}))
+  ].map(f => ({...f, size: Buffer.byteLength(texts.get(f.path)!)}))
   const view = Object.create(workspace) as Workspace
   Object.defineProperty(view, 'files', {value: files})
   Object.defineProperty(view, 'text', {value: async (file: WorkspaceFile) => texts.get(file.path)})
@@ -137,25 +150,37 @@ export function createDependencyScanner(deps: DependencyScannerDeps = {}): Scann
         )
       }
       let findings = head.findings
+      let resolved: Finding[] = []
 
       const base = resolveBaseRef(ctx.options.base, ctx.env)
       if (base && ctx.workspace.isGitRepo) {
         const lockfiles = [...new Set(ctx.files.map(f => f.path))]
-        const baseFiles = await readBaseFiles(ctx.root, base, lockfiles)
+        const inHead = new Set(ctx.workspace.files.map(f => f.path))
+        const excluded = picomatch(
+          ctx.config.exclude.map(e => e.path),
+          {dot: true}
+        )
+        // A lockfile the change deletes: only the base has it (and it is not merely excluded).
+        const baseFiles = await readBaseFiles(
+          ctx.root,
+          base,
+          lockfiles,
+          path => inventoryFileRequired(path) && !inHead.has(path) && !excluded(path)
+        )
         if (baseFiles.problem) {
           notes.push(baseFiles.problem)
         } else {
-          const view = baseWorkspace(ctx.workspace, baseFiles.texts)
+          const view = baseWorkspace(ctx.workspace, baseFiles.texts, baseFiles.deleted)
           const baseInventory = await extract(view.workspace, view.files)
           const baseAudit = await auditInventory(baseInventory, source, ctx.config)
           const diff = classifyAgainstBase(findings, baseAudit.findings)
           findings = markAgainstBase(findings, diff)
+          resolved = describeFixed(diff.fixed, inventory, new Set(baseFiles.deleted))
           notes.push(
-            `pull request against ${base.slice(0, 12)}: ${diff.introduced.length} vulnerabilities introduced, ${diff.existing.length} still present, ${diff.fixed.length} fixed`,
-            ...diff.fixed.map(
-              f =>
-                `fixed by this change: ${f.package!.name} ${f.package!.version} ${f.vulnerability!.id}`
-            )
+            `pull request against ${base.slice(0, 12)}: ${diff.introduced.length} vulnerabilities introduced, ${diff.existing.length} still present, ${diff.fixed.length} fixed` +
+              (baseFiles.deleted.length
+                ? ` (${baseFiles.deleted.length} lockfile(s) deleted: ${baseFiles.deleted.join(', ')})`
+                : '')
           )
         }
       } else if (base) {
@@ -163,7 +188,12 @@ export function createDependencyScanner(deps: DependencyScannerDeps = {}): Scann
           `the base ${base} cannot be compared: ${ctx.root} is not a git work tree; every vulnerability is treated as new`
         )
       }
-      return {findings, errors: dedupeErrors(errors), notes}
+      return {
+        findings,
+        errors: dedupeErrors(errors),
+        notes,
+        ...(resolved.length ? {resolved} : {})
+      }
     }
   }
 }

@@ -1,18 +1,22 @@
 import type {Severity} from '@pipeguard/core'
+import {cvss4Score} from './cvss-v4'
 import type {OsvRecord, OsvSeverity} from './osv-schema'
 
 /**
  * CVSS base scores computed from the vector with the specifications' own formulas, hand-written
  * because they are a few lines each: v3.x (first.org/cvss/v3.1/specification-document §7.1 and
- * Appendix A Roundup) and v2 (first.org/cvss/v2/guide §3.2.1). CVSS v4 scores need the spec's
- * 270-entry MacroVector table plus interpolation; that is not implemented, so a v4-only record
- * falls back to the database's own severity.
+ * Appendix A Roundup) and v2 (first.org/cvss/v2/guide §3.2.1); v4.0 in `cvss-v4.ts`.
+ *
+ * Precedence: a computed v3 score, else a computed v4 score, else the database's word, else v2.
+ * v3 before v4 because records carrying both (most GHSA records since 2024) are then rated as
+ * they were before v4 existed and as NVD and most feeds still compare them; v4 before the
+ * database word because a score computed from the vector is exact where the word is rounded.
  */
 export interface SeverityVerdict {
   severity: Severity
   score?: number
-  /** Where the severity came from: `CVSS_V3`, `CVSS_V2`, `database` or `default`. */
-  source: 'CVSS_V3' | 'CVSS_V2' | 'database' | 'default'
+  /** Where the severity came from: `CVSS_V3`, `CVSS_V4`, `CVSS_V2`, `database` or `default`. */
+  source: 'CVSS_V3' | 'CVSS_V4' | 'CVSS_V2' | 'database' | 'default'
   vector?: string
   note?: string
 }
@@ -82,7 +86,7 @@ export function cvss2BaseScore(vector: string): number | undefined {
   return Math.round((0.6 * impact + 0.4 * exploitability - 1.5) * f * 10) / 10
 }
 
-/** CVSS v3 qualitative rating (v3.1 spec §5); a 0.0 "None" is informational. */
+/** CVSS v3/v4 qualitative rating (v3.1 spec §5, v4.0 spec §6); a 0.0 "None" is informational. */
 export function ratingV3(score: number): Severity {
   if (score >= 9) return 'critical'
   if (score >= 7) return 'high'
@@ -106,7 +110,7 @@ const DATABASE_SEVERITIES: Record<string, Severity> = {
   low: 'low'
 }
 
-/** The severity of one record: a computed CVSS v3 score, else v2, else the database's word, else medium. */
+/** The severity of one record: computed CVSS v3, else v4, else the database's word, else v2, else medium. */
 export function recordSeverity(record: OsvRecord): SeverityVerdict {
   const vectors: OsvSeverity[] = [
     ...(record.severity ?? []),
@@ -117,13 +121,25 @@ export function recordSeverity(record: OsvRecord): SeverityVerdict {
     if (score !== undefined)
       return {severity: ratingV3(score), score, source: 'CVSS_V3', vector: entry.score}
   }
-  const hasV4 = vectors.some(v => v.type === 'CVSS_V4')
+  const v4Problems: string[] = []
+  for (const entry of vectors.filter(v => v.type === 'CVSS_V4')) {
+    const result = cvss4Score(entry.score)
+    if (result.ok)
+      return {
+        severity: ratingV3(result.score),
+        score: result.score,
+        source: 'CVSS_V4',
+        vector: entry.score
+      }
+    v4Problems.push(result.message)
+  }
+  const v4Note = v4Problems.length ? `the CVSS v4 vector is invalid (${v4Problems[0]})` : undefined
   const word = record.database_specific?.severity
   if (typeof word === 'string' && DATABASE_SEVERITIES[word.toLowerCase()]) {
     return {
       severity: DATABASE_SEVERITIES[word.toLowerCase()]!,
       source: 'database',
-      ...(hasV4 ? {note: 'CVSS v4 scoring is not implemented; the database severity is used'} : {})
+      ...(v4Note ? {note: `${v4Note}; the database severity is used`} : {})
     }
   }
   for (const entry of vectors.filter(v => v.type === 'CVSS_V2')) {
@@ -134,15 +150,19 @@ export function recordSeverity(record: OsvRecord): SeverityVerdict {
   return {
     severity: 'medium',
     source: 'default',
-    note: hasV4
-      ? 'only a CVSS v4 vector is given and v4 scoring is not implemented; assumed medium'
-      : 'the advisory gives no severity; assumed medium'
+    note: v4Note ? `${v4Note}; assumed medium` : 'the advisory gives no severity; assumed medium'
   }
 }
 
-/** The most trustworthy verdict among merged records: computed v3 first, then the primary's fallback. */
+/** The most trustworthy verdict among merged records: computed v3, then v4, then the primary's fallback. */
 export function mergedSeverity(primary: OsvRecord, records: OsvRecord[]): SeverityVerdict {
   const verdicts = [primary, ...records.filter(r => r !== primary)].map(recordSeverity)
-  const order: SeverityVerdict['source'][] = ['CVSS_V3', 'database', 'CVSS_V2', 'default']
+  const order: SeverityVerdict['source'][] = [
+    'CVSS_V3',
+    'CVSS_V4',
+    'database',
+    'CVSS_V2',
+    'default'
+  ]
   return [...verdicts].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))[0]!
 }
