@@ -1,8 +1,8 @@
 import type {Check} from '../../check'
 import type {ComposeDoc} from '../../parsers/compose'
-import {pairOf, text} from '../../parsers/yaml-document'
+import {serviceHostNamespaceCheck} from './service-host-namespace-check'
 
-export const hostNetworkMode: Check<ComposeDoc> = {
+export const hostNetworkMode: Check<ComposeDoc> = serviceHostNamespaceCheck({
   id: 'PG-COMPOSE-002',
   platform: 'compose',
   severity: 'medium',
@@ -11,11 +11,7 @@ export const hostNetworkMode: Check<ComposeDoc> = {
     "With `network_mode: host` the container shares the host's network stack: it can bind any port and reach services listening on localhost (CIS Docker 5.9).",
   remediation: 'Use a bridge network and publish only the ports the service needs.',
   docs: 'https://docs.docker.com/reference/compose-file/services/#network_mode',
-  run: doc =>
-    doc.services.flatMap(s => {
-      const pair = pairOf(s.node, 'network_mode')
-      return pair && text(pair.value) === 'host' ? [{line: pair.keyLine, resource: s.ref}] : []
-    }),
+  field: 'network_mode',
   fail: {
     fileName: 'compose.yaml',
     text: `services:
@@ -33,4 +29,4 @@ export const hostNetworkMode: Check<ComposeDoc> = {
     network_mode: bridge
 `
   }
-}
+})

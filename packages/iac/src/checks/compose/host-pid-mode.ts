@@ -1,8 +1,8 @@
 import type {Check} from '../../check'
 import type {ComposeDoc} from '../../parsers/compose'
-import {pairOf, text} from '../../parsers/yaml-document'
+import {serviceHostNamespaceCheck} from './service-host-namespace-check'
 
-export const hostPidMode: Check<ComposeDoc> = {
+export const hostPidMode: Check<ComposeDoc> = serviceHostNamespaceCheck({
   id: 'PG-COMPOSE-004',
   platform: 'compose',
   severity: 'high',
@@ -11,11 +11,7 @@ export const hostPidMode: Check<ComposeDoc> = {
     'With `pid: host` the container sees and can signal every process on the host and read their environment (CIS Docker 5.16).',
   remediation: 'Remove `pid: host`.',
   docs: 'https://docs.docker.com/reference/compose-file/services/#pid',
-  run: doc =>
-    doc.services.flatMap(s => {
-      const pair = pairOf(s.node, 'pid')
-      return pair && text(pair.value) === 'host' ? [{line: pair.keyLine, resource: s.ref}] : []
-    }),
+  field: 'pid',
   fail: {
     fileName: 'compose.yml',
     text: `services:
@@ -32,4 +28,4 @@ export const hostPidMode: Check<ComposeDoc> = {
     image: prom/node-exporter:v1.8.2
 `
   }
-}
+})

@@ -1,9 +1,9 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {containers} from '../../parsers/kubernetes-workloads'
-import {get, isFalse, pairOf} from '../../parsers/yaml-document'
+import {isFalse} from '../../parsers/yaml-document'
+import {requiredSecurityContextCheck} from './container-security-context-check'
 
-export const allowPrivilegeEscalation: Check<KubernetesDoc> = {
+export const allowPrivilegeEscalation: Check<KubernetesDoc> = requiredSecurityContextCheck({
   id: 'PG-K8S-002',
   platform: 'kubernetes',
   severity: 'medium',
@@ -13,12 +13,8 @@ export const allowPrivilegeEscalation: Check<KubernetesDoc> = {
   remediation: 'Set `securityContext.allowPrivilegeEscalation: false` on every container.',
   docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted',
   aliases: ['CKV_K8S_20', 'privilege-escalation-container'],
-  run: doc =>
-    containers(doc).flatMap(c => {
-      const pair = pairOf(get(c.node, 'securityContext'), 'allowPrivilegeEscalation')
-      if (pair && isFalse(pair.value)) return []
-      return [{line: pair ? pair.keyLine : c.line, resource: c.ref}]
-    }),
+  field: 'allowPrivilegeEscalation',
+  isSafe: isFalse,
   fail: {
     fileName: 'pod.yaml',
     text: `apiVersion: v1
@@ -50,4 +46,4 @@ spec:
         allowPrivilegeEscalation: false
 `
   }
-}
+})

@@ -1,9 +1,8 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {podSpecs} from '../../parsers/kubernetes-workloads'
-import {isTrue, pairOf} from '../../parsers/yaml-document'
+import {podHostNamespaceCheck} from './pod-host-namespace-check'
 
-export const hostIpc: Check<KubernetesDoc> = {
+export const hostIpc: Check<KubernetesDoc> = podHostNamespaceCheck({
   id: 'PG-K8S-008',
   platform: 'kubernetes',
   severity: 'high',
@@ -13,11 +12,7 @@ export const hostIpc: Check<KubernetesDoc> = {
   remediation: 'Remove `hostIPC: true`.',
   docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
   aliases: ['CKV_K8S_18', 'host-ipc'],
-  run: doc =>
-    podSpecs(doc).flatMap(pod => {
-      const pair = pairOf(pod.spec, 'hostIPC')
-      return pair && isTrue(pair.value) ? [{line: pair.keyLine, resource: pod.object.ref}] : []
-    }),
+  field: 'hostIPC',
   fail: {
     fileName: 'deployment.yaml',
     text: `apiVersion: apps/v1
@@ -49,4 +44,4 @@ spec:
           image: nginx:1.27
 `
   }
-}
+})

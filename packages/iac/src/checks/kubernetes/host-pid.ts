@@ -1,9 +1,8 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {podSpecs} from '../../parsers/kubernetes-workloads'
-import {isTrue, pairOf} from '../../parsers/yaml-document'
+import {podHostNamespaceCheck} from './pod-host-namespace-check'
 
-export const hostPid: Check<KubernetesDoc> = {
+export const hostPid: Check<KubernetesDoc> = podHostNamespaceCheck({
   id: 'PG-K8S-007',
   platform: 'kubernetes',
   severity: 'high',
@@ -13,11 +12,7 @@ export const hostPid: Check<KubernetesDoc> = {
   remediation: 'Remove `hostPID: true`.',
   docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
   aliases: ['CKV_K8S_17', 'host-pid'],
-  run: doc =>
-    podSpecs(doc).flatMap(pod => {
-      const pair = pairOf(pod.spec, 'hostPID')
-      return pair && isTrue(pair.value) ? [{line: pair.keyLine, resource: pod.object.ref}] : []
-    }),
+  field: 'hostPID',
   fail: {
     fileName: 'deployment.yaml',
     text: `apiVersion: apps/v1
@@ -49,4 +44,4 @@ spec:
           image: nginx:1.27
 `
   }
-}
+})

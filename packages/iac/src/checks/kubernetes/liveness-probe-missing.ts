@@ -1,9 +1,8 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {containers, LONG_RUNNING_KINDS} from '../../parsers/kubernetes-workloads'
-import {pairOf} from '../../parsers/yaml-document'
+import {containerProbeCheck} from './container-probe-check'
 
-export const missingLivenessProbe: Check<KubernetesDoc> = {
+export const missingLivenessProbe: Check<KubernetesDoc> = containerProbeCheck({
   id: 'PG-K8S-030',
   platform: 'kubernetes',
   severity: 'low',
@@ -14,12 +13,7 @@ export const missingLivenessProbe: Check<KubernetesDoc> = {
     'Add a `livenessProbe` (httpGet, tcpSocket, grpc or exec) to each long-running container.',
   docs: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
   aliases: ['CKV_K8S_8', 'no-liveness-probe'],
-  run: doc =>
-    containers(doc, ['containers']).flatMap(c =>
-      LONG_RUNNING_KINDS.has(c.pod.object.kind) && !pairOf(c.node, 'livenessProbe')
-        ? [{line: c.line, resource: c.ref}]
-        : []
-    ),
+  probe: 'livenessProbe',
   fail: {
     fileName: 'deployment.yaml',
     text: `apiVersion: apps/v1
@@ -53,4 +47,4 @@ spec:
               port: 8080
 `
   }
-}
+})

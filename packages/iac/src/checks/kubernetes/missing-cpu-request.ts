@@ -1,9 +1,8 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {containers} from '../../parsers/kubernetes-workloads'
-import {get, pairOf} from '../../parsers/yaml-document'
+import {containerResourceCheck} from './container-resource-check'
 
-export const missingCpuRequest: Check<KubernetesDoc> = {
+export const missingCpuRequest: Check<KubernetesDoc> = containerResourceCheck({
   id: 'PG-K8S-014',
   platform: 'kubernetes',
   severity: 'low',
@@ -14,12 +13,7 @@ export const missingCpuRequest: Check<KubernetesDoc> = {
     'Set `resources.requests.cpu` on every container (a LimitRange can provide defaults per namespace).',
   docs: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
   aliases: ['CKV_K8S_10', 'unset-cpu-requirements'],
-  run: doc =>
-    containers(doc, ['containers', 'initContainers']).flatMap(c => {
-      if (get(c.node, 'resources.requests.cpu')) return []
-      const resources = pairOf(c.node, 'resources')
-      return [{line: resources ? resources.keyLine : c.line, resource: c.ref}]
-    }),
+  setting: 'requests.cpu',
   fail: {
     fileName: 'pod.yaml',
     text: `apiVersion: v1
@@ -51,4 +45,4 @@ spec:
           cpu: 100m
 `
   }
-}
+})

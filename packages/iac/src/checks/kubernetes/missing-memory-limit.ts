@@ -1,9 +1,8 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {containers} from '../../parsers/kubernetes-workloads'
-import {get, pairOf} from '../../parsers/yaml-document'
+import {containerResourceCheck} from './container-resource-check'
 
-export const missingMemoryLimit: Check<KubernetesDoc> = {
+export const missingMemoryLimit: Check<KubernetesDoc> = containerResourceCheck({
   id: 'PG-K8S-013',
   platform: 'kubernetes',
   severity: 'medium',
@@ -14,12 +13,7 @@ export const missingMemoryLimit: Check<KubernetesDoc> = {
     'Set `resources.limits.memory` on every container (a LimitRange can provide defaults per namespace).',
   docs: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
   aliases: ['CKV_K8S_13', 'unset-memory-requirements'],
-  run: doc =>
-    containers(doc, ['containers', 'initContainers']).flatMap(c => {
-      if (get(c.node, 'resources.limits.memory')) return []
-      const resources = pairOf(c.node, 'resources')
-      return [{line: resources ? resources.keyLine : c.line, resource: c.ref}]
-    }),
+  setting: 'limits.memory',
   fail: {
     fileName: 'pod.yaml',
     text: `apiVersion: v1
@@ -51,4 +45,4 @@ spec:
           memory: 256Mi
 `
   }
-}
+})

@@ -1,9 +1,9 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {containers} from '../../parsers/kubernetes-workloads'
-import {isTrue, pairOf, get} from '../../parsers/yaml-document'
+import {isTrue} from '../../parsers/yaml-document'
+import {forbiddenSecurityContextCheck} from './container-security-context-check'
 
-export const privilegedContainer: Check<KubernetesDoc> = {
+export const privilegedContainer: Check<KubernetesDoc> = forbiddenSecurityContextCheck({
   id: 'PG-K8S-001',
   platform: 'kubernetes',
   severity: 'high',
@@ -14,11 +14,8 @@ export const privilegedContainer: Check<KubernetesDoc> = {
     'Remove `securityContext.privileged: true` (or set it to false) and grant only the capabilities the process needs.',
   docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
   aliases: ['CKV_K8S_16', 'privileged-container'],
-  run: doc =>
-    containers(doc).flatMap(c => {
-      const pair = pairOf(get(c.node, 'securityContext'), 'privileged')
-      return pair && isTrue(pair.value) ? [{line: pair.keyLine, resource: c.ref}] : []
-    }),
+  field: 'privileged',
+  isUnsafe: isTrue,
   fail: {
     fileName: 'pod.yaml',
     text: `apiVersion: v1
@@ -48,4 +45,4 @@ spec:
         privileged: false
 `
   }
-}
+})

@@ -1,9 +1,9 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {containers} from '../../parsers/kubernetes-workloads'
-import {get, pairOf, text} from '../../parsers/yaml-document'
+import {text} from '../../parsers/yaml-document'
+import {forbiddenSecurityContextCheck} from './container-security-context-check'
 
-export const procMountUnmasked: Check<KubernetesDoc> = {
+export const procMountUnmasked: Check<KubernetesDoc> = forbiddenSecurityContextCheck({
   id: 'PG-K8S-027',
   platform: 'kubernetes',
   severity: 'high',
@@ -13,11 +13,8 @@ export const procMountUnmasked: Check<KubernetesDoc> = {
   remediation: 'Remove `procMount` or set it to `Default`.',
   docs: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
   aliases: ['unsafe-proc-mount'],
-  run: doc =>
-    containers(doc).flatMap(c => {
-      const pair = pairOf(get(c.node, 'securityContext'), 'procMount')
-      return pair && text(pair.value) === 'Unmasked' ? [{line: pair.keyLine, resource: c.ref}] : []
-    }),
+  field: 'procMount',
+  isUnsafe: value => text(value) === 'Unmasked',
   fail: {
     fileName: 'pod.yaml',
     text: `apiVersion: v1
@@ -47,4 +44,4 @@ spec:
         procMount: Default
 `
   }
-}
+})

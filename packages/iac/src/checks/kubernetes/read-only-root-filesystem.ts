@@ -1,9 +1,9 @@
 import type {Check} from '../../check'
 import type {KubernetesDoc} from '../../parsers/kubernetes'
-import {containers} from '../../parsers/kubernetes-workloads'
-import {get, isTrue, pairOf} from '../../parsers/yaml-document'
+import {isTrue} from '../../parsers/yaml-document'
+import {requiredSecurityContextCheck} from './container-security-context-check'
 
-export const readOnlyRootFilesystem: Check<KubernetesDoc> = {
+export const readOnlyRootFilesystem: Check<KubernetesDoc> = requiredSecurityContextCheck({
   id: 'PG-K8S-011',
   platform: 'kubernetes',
   severity: 'low',
@@ -14,12 +14,9 @@ export const readOnlyRootFilesystem: Check<KubernetesDoc> = {
     'Set `securityContext.readOnlyRootFilesystem: true` and mount an emptyDir where the application must write.',
   docs: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
   aliases: ['CKV_K8S_22', 'no-read-only-root-fs'],
-  run: doc =>
-    containers(doc, ['containers', 'initContainers']).flatMap(c => {
-      const pair = pairOf(get(c.node, 'securityContext'), 'readOnlyRootFilesystem')
-      if (pair && isTrue(pair.value)) return []
-      return [{line: pair ? pair.keyLine : c.line, resource: c.ref}]
-    }),
+  field: 'readOnlyRootFilesystem',
+  isSafe: isTrue,
+  kinds: ['containers', 'initContainers'],
   fail: {
     fileName: 'pod.yaml',
     text: `apiVersion: v1
@@ -49,4 +46,4 @@ spec:
         readOnlyRootFilesystem: true
 `
   }
-}
+})

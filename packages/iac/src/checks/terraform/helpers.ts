@@ -94,6 +94,12 @@ export function related(
   })
 }
 
+/** Whether a port or `from-to` range string (Azure NSG port ranges, GCP firewall `ports`) includes `port`. */
+export function portRangeIncludes(range: string, port: number): boolean {
+  const [from, to = from] = range.split('-').map(Number)
+  return from !== undefined && to !== undefined && from <= port && port <= to
+}
+
 /** Whether a port range (`from`..`to`, protocol) includes `port`. Unknown parts → undefined. */
 export function coversPort(
   from: HclValue | undefined,

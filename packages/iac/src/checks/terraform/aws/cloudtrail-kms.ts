@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requirePresent, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requirePresent, tf} from '../helpers'
 
-export const cloudtrailKms: Check<TerraformDocument> = {
+export const cloudtrailKms: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-021',
   platform: 'terraform',
   severity: 'medium',
@@ -11,7 +12,9 @@ export const cloudtrailKms: Check<TerraformDocument> = {
   remediation: 'Set kms_key_id to a customer managed KMS key.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-2',
   aliases: ['CKV_AWS_35', 'aws-cloudtrail-enable-at-rest-encryption', 'AVD-AWS-0015'],
-  run: doc => resources(doc, 'aws_cloudtrail').flatMap(r => requirePresent(r, 'kms_key_id')),
+  resourceTypes: ['aws_cloudtrail'],
+  attribute: 'kms_key_id',
+  rule: requirePresent,
   fail: {
     ...tf(`resource "aws_cloudtrail" "main" {
   name                       = "main"
@@ -30,4 +33,4 @@ export const cloudtrailKms: Check<TerraformDocument> = {
   kms_key_id                 = aws_kms_key.trail.arn
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const cloudtrailLogValidation: Check<TerraformDocument> = {
+export const cloudtrailLogValidation: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-020',
   platform: 'terraform',
   severity: 'medium',
@@ -11,8 +12,9 @@ export const cloudtrailLogValidation: Check<TerraformDocument> = {
   remediation: 'Set enable_log_file_validation = true.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-4',
   aliases: ['CKV_AWS_36', 'aws-cloudtrail-enable-log-validation', 'AVD-AWS-0016'],
-  run: doc =>
-    resources(doc, 'aws_cloudtrail').flatMap(r => requireTrue(r, 'enable_log_file_validation')),
+  resourceTypes: ['aws_cloudtrail'],
+  attribute: 'enable_log_file_validation',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_cloudtrail" "main" {
   name                       = "main"
@@ -32,4 +34,4 @@ export const cloudtrailLogValidation: Check<TerraformDocument> = {
   kms_key_id                 = "arn:aws:kms:eu-west-1:123456789012:key/abcd"
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const cloudtrailMultiRegion: Check<TerraformDocument> = {
+export const cloudtrailMultiRegion: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-019',
   platform: 'terraform',
   severity: 'medium',
@@ -11,8 +12,9 @@ export const cloudtrailMultiRegion: Check<TerraformDocument> = {
   remediation: 'Set is_multi_region_trail = true.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html#cloudtrail-1',
   aliases: ['CKV_AWS_67', 'aws-cloudtrail-enable-all-regions', 'AVD-AWS-0014'],
-  run: doc =>
-    resources(doc, 'aws_cloudtrail').flatMap(r => requireTrue(r, 'is_multi_region_trail')),
+  resourceTypes: ['aws_cloudtrail'],
+  attribute: 'is_multi_region_trail',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_cloudtrail" "main" {
   name                       = "main"
@@ -31,4 +33,4 @@ export const cloudtrailMultiRegion: Check<TerraformDocument> = {
   kms_key_id                 = "arn:aws:kms:eu-west-1:123456789012:key/abcd"
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, forbidFalse, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, forbidFalse, tf} from '../helpers'
 
-export const ebsDefaultEncryption: Check<TerraformDocument> = {
+export const ebsDefaultEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-017',
   platform: 'terraform',
   severity: 'medium',
@@ -11,8 +12,9 @@ export const ebsDefaultEncryption: Check<TerraformDocument> = {
   remediation: 'Set enabled = true on aws_ebs_encryption_by_default.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-7',
   aliases: ['CKV_AWS_106', 'AVD-AWS-0131'],
-  run: doc =>
-    resources(doc, 'aws_ebs_encryption_by_default').flatMap(r => forbidFalse(r, 'enabled')),
+  resourceTypes: ['aws_ebs_encryption_by_default'],
+  attribute: 'enabled',
+  rule: forbidFalse,
   fail: {
     ...tf(`resource "aws_ebs_encryption_by_default" "this" {
   enabled = false
@@ -24,4 +26,4 @@ export const ebsDefaultEncryption: Check<TerraformDocument> = {
   enabled = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const ebsVolumeEncryption: Check<TerraformDocument> = {
+export const ebsVolumeEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-016',
   platform: 'terraform',
   severity: 'medium',
@@ -11,7 +12,9 @@ export const ebsVolumeEncryption: Check<TerraformDocument> = {
   remediation: 'Set encrypted = true (and kms_key_id), or turn on aws_ebs_encryption_by_default.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3',
   aliases: ['CKV_AWS_3', 'aws-ec2-enable-volume-encryption', 'AVD-AWS-0026'],
-  run: doc => resources(doc, 'aws_ebs_volume').flatMap(r => requireTrue(r, 'encrypted')),
+  resourceTypes: ['aws_ebs_volume'],
+  attribute: 'encrypted',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_ebs_volume" "data" {
   availability_zone = "eu-west-1a"
@@ -26,4 +29,4 @@ export const ebsVolumeEncryption: Check<TerraformDocument> = {
   encrypted         = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, result, tf} from '../helpers'
+import {blockFlagCheck} from '../attribute-check'
+import {type TerraformDocument, tf} from '../helpers'
 
-export const ecrScanOnPush: Check<TerraformDocument> = {
+export const ecrScanOnPush: Check<TerraformDocument> = blockFlagCheck({
   id: 'PG-TF-030',
   platform: 'terraform',
   severity: 'medium',
@@ -12,11 +13,9 @@ export const ecrScanOnPush: Check<TerraformDocument> = {
     'Add image_scanning_configuration { scan_on_push = true } (or enhanced scanning for the registry).',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-1',
   aliases: ['CKV_AWS_163', 'aws-ecr-enable-image-scans', 'AVD-AWS-0030'],
-  run: doc =>
-    resources(doc, 'aws_ecr_repository').flatMap(r => {
-      const scanning = r.block('image_scanning_configuration')
-      return scanning ? requireTrue(r, 'scan_on_push', scanning) : [result(r)]
-    }),
+  resourceTypes: ['aws_ecr_repository'],
+  block: 'image_scanning_configuration',
+  attribute: 'scan_on_push',
   fail: {
     ...tf(`resource "aws_ecr_repository" "app" {
   name                 = "app"
@@ -36,4 +35,4 @@ export const ecrScanOnPush: Check<TerraformDocument> = {
   }
 }
 `)
-}
+})

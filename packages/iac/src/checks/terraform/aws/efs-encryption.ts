@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const efsEncryption: Check<TerraformDocument> = {
+export const efsEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-018',
   platform: 'terraform',
   severity: 'medium',
@@ -10,7 +11,9 @@ export const efsEncryption: Check<TerraformDocument> = {
   remediation: 'Set encrypted = true (and kms_key_id for a customer managed key).',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1',
   aliases: ['CKV_AWS_42', 'aws-efs-enable-at-rest-encryption', 'AVD-AWS-0037'],
-  run: doc => resources(doc, 'aws_efs_file_system').flatMap(r => requireTrue(r, 'encrypted')),
+  resourceTypes: ['aws_efs_file_system'],
+  attribute: 'encrypted',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_efs_file_system" "shared" {
   creation_token = "shared"
@@ -24,4 +27,4 @@ export const efsEncryption: Check<TerraformDocument> = {
   encrypted      = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const elasticacheAtRestEncryption: Check<TerraformDocument> = {
+export const elasticacheAtRestEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-032',
   platform: 'terraform',
   severity: 'medium',
@@ -10,10 +11,9 @@ export const elasticacheAtRestEncryption: Check<TerraformDocument> = {
   remediation: 'Set at_rest_encryption_enabled = true (and kms_key_id).',
   docs: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/at-rest-encryption.html',
   aliases: ['CKV_AWS_29', 'aws-elasticache-enable-at-rest-encryption', 'AVD-AWS-0045'],
-  run: doc =>
-    resources(doc, 'aws_elasticache_replication_group').flatMap(r =>
-      requireTrue(r, 'at_rest_encryption_enabled')
-    ),
+  resourceTypes: ['aws_elasticache_replication_group'],
+  attribute: 'at_rest_encryption_enabled',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_elasticache_replication_group" "cache" {
   replication_group_id       = "cache"
@@ -30,4 +30,4 @@ export const elasticacheAtRestEncryption: Check<TerraformDocument> = {
   transit_encryption_enabled = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const elasticacheTransitEncryption: Check<TerraformDocument> = {
+export const elasticacheTransitEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-033',
   platform: 'terraform',
   severity: 'medium',
@@ -10,10 +11,9 @@ export const elasticacheTransitEncryption: Check<TerraformDocument> = {
   remediation: 'Set transit_encryption_enabled = true.',
   docs: 'https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/in-transit-encryption.html',
   aliases: ['CKV_AWS_30', 'aws-elasticache-enable-in-transit-encryption', 'AVD-AWS-0051'],
-  run: doc =>
-    resources(doc, 'aws_elasticache_replication_group').flatMap(r =>
-      requireTrue(r, 'transit_encryption_enabled')
-    ),
+  resourceTypes: ['aws_elasticache_replication_group'],
+  attribute: 'transit_encryption_enabled',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_elasticache_replication_group" "cache" {
   replication_group_id       = "cache"
@@ -31,4 +31,4 @@ export const elasticacheTransitEncryption: Check<TerraformDocument> = {
   transit_encryption_enabled = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, result, tf} from '../helpers'
+import {blockFlagCheck} from '../attribute-check'
+import {type TerraformDocument, tf} from '../helpers'
 
-export const opensearchEncryption: Check<TerraformDocument> = {
+export const opensearchEncryption: Check<TerraformDocument> = blockFlagCheck({
   id: 'PG-TF-035',
   platform: 'terraform',
   severity: 'medium',
@@ -10,11 +11,9 @@ export const opensearchEncryption: Check<TerraformDocument> = {
   remediation: 'Add encrypt_at_rest { enabled = true }.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-1',
   aliases: ['CKV_AWS_5', 'aws-elastic-search-enable-domain-encryption', 'AVD-AWS-0048'],
-  run: doc =>
-    resources(doc, 'aws_opensearch_domain', 'aws_elasticsearch_domain').flatMap(r => {
-      const block = r.block('encrypt_at_rest')
-      return block ? requireTrue(r, 'enabled', block) : [result(r)]
-    }),
+  resourceTypes: ['aws_opensearch_domain', 'aws_elasticsearch_domain'],
+  block: 'encrypt_at_rest',
+  attribute: 'enabled',
   fail: {
     ...tf(`resource "aws_opensearch_domain" "search" {
   domain_name = "search"
@@ -32,4 +31,4 @@ export const opensearchEncryption: Check<TerraformDocument> = {
   }
 }
 `)
-}
+})

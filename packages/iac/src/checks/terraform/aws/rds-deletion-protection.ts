@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const rdsDeletionProtection: Check<TerraformDocument> = {
+export const rdsDeletionProtection: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-015',
   platform: 'terraform',
   severity: 'low',
@@ -11,10 +12,9 @@ export const rdsDeletionProtection: Check<TerraformDocument> = {
   remediation: 'Set deletion_protection = true.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-8',
   aliases: ['CKV_AWS_293', 'CKV_AWS_139', 'AVD-AWS-0177'],
-  run: doc =>
-    resources(doc, 'aws_db_instance', 'aws_rds_cluster').flatMap(r =>
-      requireTrue(r, 'deletion_protection')
-    ),
+  resourceTypes: ['aws_db_instance', 'aws_rds_cluster'],
+  attribute: 'deletion_protection',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_rds_cluster" "main" {
   engine              = "aurora-mysql"
@@ -30,4 +30,4 @@ export const rdsDeletionProtection: Check<TerraformDocument> = {
   deletion_protection = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, forbidTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, forbidTrue, tf} from '../helpers'
 
-export const rdsPublic: Check<TerraformDocument> = {
+export const rdsPublic: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-012',
   platform: 'terraform',
   severity: 'high',
@@ -10,10 +11,9 @@ export const rdsPublic: Check<TerraformDocument> = {
   remediation: 'Set publicly_accessible = false and reach the database from inside the VPC.',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2',
   aliases: ['CKV_AWS_17', 'aws-rds-no-public-db-access', 'AVD-AWS-0180'],
-  run: doc =>
-    resources(doc, 'aws_db_instance', 'aws_rds_cluster_instance').flatMap(r =>
-      forbidTrue(r, 'publicly_accessible')
-    ),
+  resourceTypes: ['aws_db_instance', 'aws_rds_cluster_instance'],
+  attribute: 'publicly_accessible',
+  rule: forbidTrue,
   fail: {
     ...tf(`resource "aws_db_instance" "main" {
   engine              = "postgres"
@@ -29,4 +29,4 @@ export const rdsPublic: Check<TerraformDocument> = {
   publicly_accessible = false
 }
 `)
-}
+})

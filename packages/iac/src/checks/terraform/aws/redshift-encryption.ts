@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const redshiftEncryption: Check<TerraformDocument> = {
+export const redshiftEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-034',
   platform: 'terraform',
   severity: 'medium',
@@ -10,7 +11,9 @@ export const redshiftEncryption: Check<TerraformDocument> = {
   remediation: 'Set encrypted = true (and kms_key_id for a customer managed key).',
   docs: 'https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-10',
   aliases: ['CKV_AWS_64', 'aws-redshift-encryption-customer-key', 'AVD-AWS-0084'],
-  run: doc => resources(doc, 'aws_redshift_cluster').flatMap(r => requireTrue(r, 'encrypted')),
+  resourceTypes: ['aws_redshift_cluster'],
+  attribute: 'encrypted',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "aws_redshift_cluster" "dw" {
   cluster_identifier = "dw"
@@ -26,4 +29,4 @@ export const redshiftEncryption: Check<TerraformDocument> = {
   encrypted          = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requirePresent, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requirePresent, tf} from '../helpers'
 
-export const snsEncryption: Check<TerraformDocument> = {
+export const snsEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-039',
   platform: 'terraform',
   severity: 'low',
@@ -10,7 +11,9 @@ export const snsEncryption: Check<TerraformDocument> = {
   remediation: 'Set kms_master_key_id (alias/aws/sns or a customer managed key).',
   docs: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
   aliases: ['CKV_AWS_26', 'aws-sns-enable-topic-encryption', 'AVD-AWS-0095'],
-  run: doc => resources(doc, 'aws_sns_topic').flatMap(r => requirePresent(r, 'kms_master_key_id')),
+  resourceTypes: ['aws_sns_topic'],
+  attribute: 'kms_master_key_id',
+  rule: requirePresent,
   fail: {
     ...tf(`resource "aws_sns_topic" "alerts" {
   name = "alerts"
@@ -23,4 +26,4 @@ export const snsEncryption: Check<TerraformDocument> = {
   kms_master_key_id = "alias/aws/sns"
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, forbidFalse, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, forbidFalse, tf} from '../helpers'
 
-export const aksRbac: Check<TerraformDocument> = {
+export const aksRbac: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-054',
   platform: 'terraform',
   severity: 'high',
@@ -12,10 +13,9 @@ export const aksRbac: Check<TerraformDocument> = {
     'Remove role_based_access_control_enabled = false (it defaults to true) and use Entra ID integration.',
   docs: 'https://learn.microsoft.com/azure/aks/manage-azure-rbac',
   aliases: ['CKV_AZURE_5', 'azure-container-use-rbac-permissions', 'AVD-AZU-0042'],
-  run: doc =>
-    resources(doc, 'azurerm_kubernetes_cluster').flatMap(r =>
-      forbidFalse(r, 'role_based_access_control_enabled')
-    ),
+  resourceTypes: ['azurerm_kubernetes_cluster'],
+  attribute: 'role_based_access_control_enabled',
+  rule: forbidFalse,
   fail: {
     ...tf(`resource "azurerm_kubernetes_cluster" "main" {
   name                              = "main"
@@ -37,4 +37,4 @@ export const aksRbac: Check<TerraformDocument> = {
   role_based_access_control_enabled = true
 }
 `)
-}
+})

@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const appServiceHttpsOnly: Check<TerraformDocument> = {
+export const appServiceHttpsOnly: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-056',
   platform: 'terraform',
   severity: 'medium',
@@ -11,15 +12,15 @@ export const appServiceHttpsOnly: Check<TerraformDocument> = {
   remediation: 'Set https_only = true.',
   docs: 'https://learn.microsoft.com/azure/app-service/configure-ssl-bindings#enforce-https',
   aliases: ['CKV_AZURE_14', 'azure-appservice-enforce-https', 'AVD-AZU-0004'],
-  run: doc =>
-    resources(
-      doc,
-      'azurerm_linux_web_app',
-      'azurerm_windows_web_app',
-      'azurerm_app_service',
-      'azurerm_linux_function_app',
-      'azurerm_windows_function_app'
-    ).flatMap(r => requireTrue(r, 'https_only')),
+  resourceTypes: [
+    'azurerm_linux_web_app',
+    'azurerm_windows_web_app',
+    'azurerm_app_service',
+    'azurerm_linux_function_app',
+    'azurerm_windows_function_app'
+  ],
+  attribute: 'https_only',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "azurerm_linux_web_app" "web" {
   name                = "example-web"
@@ -40,4 +41,4 @@ export const appServiceHttpsOnly: Check<TerraformDocument> = {
   site_config {}
 }
 `)
-}
+})

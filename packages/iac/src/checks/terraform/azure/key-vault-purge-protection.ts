@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const keyVaultPurgeProtection: Check<TerraformDocument> = {
+export const keyVaultPurgeProtection: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-048',
   platform: 'terraform',
   severity: 'medium',
@@ -11,8 +12,9 @@ export const keyVaultPurgeProtection: Check<TerraformDocument> = {
   remediation: 'Set purge_protection_enabled = true.',
   docs: 'https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview#purge-protection',
   aliases: ['CKV_AZURE_110', 'azure-keyvault-no-purge', 'AVD-AZU-0016'],
-  run: doc =>
-    resources(doc, 'azurerm_key_vault').flatMap(r => requireTrue(r, 'purge_protection_enabled')),
+  resourceTypes: ['azurerm_key_vault'],
+  attribute: 'purge_protection_enabled',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "azurerm_key_vault" "main" {
   name                = "example-kv"
@@ -33,4 +35,4 @@ export const keyVaultPurgeProtection: Check<TerraformDocument> = {
   purge_protection_enabled = true
 }
 `)
-}
+})

@@ -3,6 +3,7 @@ import {
   type BlockView,
   type TerraformDocument,
   isWorld,
+  portRangeIncludes,
   resources,
   result,
   strings,
@@ -23,17 +24,12 @@ export function nsgOpenTo(doc: TerraformDocument, port: number): CheckResult[] {
       ...(strings(rule.value('destination_port_range')) ?? []),
       ...(strings(rule.value('destination_port_ranges')) ?? [])
     ]
-    if (ranges.some(r => rangeCovers(r, port))) out.push(result(owner, source.line))
+    // `*` is Azure's "every port".
+    if (ranges.some(r => r.trim() === '*' || portRangeIncludes(r, port)))
+      out.push(result(owner, source.line))
   }
   for (const r of resources(doc, 'azurerm_network_security_rule')) inspect(r, r)
   for (const nsg of resources(doc, 'azurerm_network_security_group'))
     for (const rule of nsg.blocks('security_rule')) inspect(nsg, rule)
   return out
-}
-
-function rangeCovers(range: string, port: number): boolean {
-  const r = range.trim()
-  if (r === '*') return true
-  const [from, to = from] = r.split('-').map(Number)
-  return from !== undefined && to !== undefined && from <= port && port <= to
 }

@@ -2,6 +2,7 @@ import type {CheckResult} from '../../../check'
 import {
   type TerraformDocument,
   isWorld,
+  portRangeIncludes,
   resources,
   result,
   strings,
@@ -20,10 +21,7 @@ export function firewallOpenTo(doc: TerraformDocument, port: number): CheckResul
       if (protocol !== 'tcp' && protocol !== 'all' && protocol !== '6') return false
       const ports = allow.attr('ports')
       if (!ports) return true // no ports = every port of the protocol
-      return strings(ports.value)?.some(p => {
-        const [from, to = from] = p.split('-').map(Number)
-        return from !== undefined && to !== undefined && from <= port && port <= to
-      })
+      return strings(ports.value)?.some(p => portRangeIncludes(p, port))
     })
     return reaches ? [result(r, sources.line)] : []
   })

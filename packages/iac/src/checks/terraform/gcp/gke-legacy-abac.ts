@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, forbidTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, forbidTrue, tf} from '../helpers'
 
-export const gkeLegacyAbac: Check<TerraformDocument> = {
+export const gkeLegacyAbac: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-067',
   platform: 'terraform',
   severity: 'high',
@@ -11,8 +12,9 @@ export const gkeLegacyAbac: Check<TerraformDocument> = {
   remediation: 'Set enable_legacy_abac = false and use RBAC.',
   docs: 'https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster#leave_abac_disabled',
   aliases: ['CKV_GCP_7', 'google-gke-no-legacy-authentication', 'AVD-GCP-0064'],
-  run: doc =>
-    resources(doc, 'google_container_cluster').flatMap(r => forbidTrue(r, 'enable_legacy_abac')),
+  resourceTypes: ['google_container_cluster'],
+  attribute: 'enable_legacy_abac',
+  rule: forbidTrue,
   fail: {
     ...tf(`resource "google_container_cluster" "main" {
   name               = "main"
@@ -28,4 +30,4 @@ export const gkeLegacyAbac: Check<TerraformDocument> = {
   enable_legacy_abac = false
 }
 `)
-}
+})

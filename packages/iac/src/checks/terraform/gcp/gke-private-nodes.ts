@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, result, tf} from '../helpers'
+import {blockFlagCheck} from '../attribute-check'
+import {type TerraformDocument, tf} from '../helpers'
 
-export const gkePrivateNodes: Check<TerraformDocument> = {
+export const gkePrivateNodes: Check<TerraformDocument> = blockFlagCheck({
   id: 'PG-TF-069',
   platform: 'terraform',
   severity: 'medium',
@@ -11,11 +12,9 @@ export const gkePrivateNodes: Check<TerraformDocument> = {
   remediation: 'Add private_cluster_config { enable_private_nodes = true }.',
   docs: 'https://cloud.google.com/kubernetes-engine/docs/how-to/private-clusters',
   aliases: ['CKV_GCP_25', 'google-gke-enable-private-cluster', 'AVD-GCP-0059'],
-  run: doc =>
-    resources(doc, 'google_container_cluster').flatMap(r => {
-      const config = r.block('private_cluster_config')
-      return config ? requireTrue(r, 'enable_private_nodes', config) : [result(r)]
-    }),
+  resourceTypes: ['google_container_cluster'],
+  block: 'private_cluster_config',
+  attribute: 'enable_private_nodes',
   fail: {
     ...tf(`resource "google_container_cluster" "main" {
   name     = "main"
@@ -37,4 +36,4 @@ export const gkePrivateNodes: Check<TerraformDocument> = {
   }
 }
 `)
-}
+})

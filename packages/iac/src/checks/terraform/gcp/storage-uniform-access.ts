@@ -1,7 +1,8 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, requireTrue, resources, tf} from '../helpers'
+import {attributeCheck} from '../attribute-check'
+import {type TerraformDocument, requireTrue, tf} from '../helpers'
 
-export const storageUniformAccess: Check<TerraformDocument> = {
+export const storageUniformAccess: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-059',
   platform: 'terraform',
   severity: 'medium',
@@ -11,10 +12,9 @@ export const storageUniformAccess: Check<TerraformDocument> = {
   remediation: 'Set uniform_bucket_level_access = true.',
   docs: 'https://cloud.google.com/storage/docs/uniform-bucket-level-access',
   aliases: ['CKV_GCP_29', 'google-storage-enable-ubla', 'AVD-GCP-0002'],
-  run: doc =>
-    resources(doc, 'google_storage_bucket').flatMap(r =>
-      requireTrue(r, 'uniform_bucket_level_access')
-    ),
+  resourceTypes: ['google_storage_bucket'],
+  attribute: 'uniform_bucket_level_access',
+  rule: requireTrue,
   fail: {
     ...tf(`resource "google_storage_bucket" "assets" {
   name     = "example-assets"
@@ -29,4 +29,4 @@ export const storageUniformAccess: Check<TerraformDocument> = {
   uniform_bucket_level_access = true
 }
 `)
-}
+})
