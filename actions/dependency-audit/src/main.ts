@@ -35,8 +35,8 @@ export const OSV_CACHE_PREFIX = 'pipeguard-osv-'
  * compares with the base commit (`pull_request.base.sha`), so only vulnerabilities the PR
  * introduces block, and the comment lists the vulnerabilities the PR introduces (blocking first),
  * fixes (`ScanOutput.resolved`, also from deleted lockfiles) and keeps in three sections (core's
- * `runCommentSections`). The line-based diff filter is therefore off by default here: a version bump
- * changes a line inside a lockfile entry, not the entry's first line the finding points at.
+ * `runCommentSections`). The diff filter trusts that verdict: a finding the scanner marks as
+ * introduced is in scope even though a version bump changes a line below the one it points at.
  */
 export async function run({
   core = actionsCore,
@@ -65,15 +65,8 @@ export async function run({
     }
   }
 
-  const depsCore: ActionsCore = {
-    ...core,
-    getInput: (name, options) =>
-      name === 'filter-mode' && !core.getInput(name).trim()
-        ? 'nofilter'
-        : core.getInput(name, options)
-  }
   await runAction({
-    core: depsCore,
+    core,
     env: useCache ? {...env, [OSV_CACHE_DIR_ENV]: cacheDir} : env,
     createClient,
     actionId: 'dependency-audit',

@@ -71,6 +71,12 @@ describe('createScopeFilter', () => {
     expect(createScopeFilter('added', diff, 'infra/')!(finding('config/old.env', 3))).toBe(false)
   })
 
+  it('a finding its scanner marked as introduced by the PR is in scope wherever it points', () => {
+    const bumped = {...finding('package-lock.json', 40), properties: {change: 'introduced'}}
+    expect(createScopeFilter('added', diff, 'infra/')!(bumped)).toBe(true)
+    expect(createScopeFilter('added', diff, 'infra/')!({...bumped, properties: {change: 'present'}})).toBe(false)
+  })
+
   it('nofilter: no predicate at all', () => {
     expect(createScopeFilter('nofilter', diff)).toBeUndefined()
   })

@@ -1,5 +1,6 @@
 import {z} from 'zod'
 import type {Finding} from '../finding'
+import {findingChange} from '../finding-change'
 import type {PullRequestDiff} from './diff'
 
 /** reviewdog's filter modes. */
@@ -22,6 +23,9 @@ export function createScopeFilter(
     // Found in one of the pull request's own commits (a history scan of base..head): the PR added
     // it, even when a later commit removed the line again and the final diff no longer shows it.
     if (finding.commit) return true
+    // The scanner compared head with base itself (a dependency bump changes a lockfile line the
+    // finding does not point at): its verdict is more precise than the changed lines.
+    if (findingChange(finding) === 'introduced') return true
     const file = diff.files.get(pathPrefix + finding.location.path)
     if (!file) return false
     if (mode === 'file' || file.wholeFile) return true
