@@ -139,3 +139,25 @@ describe('SBOM writers', () => {
     expect(normalizeRemote('file:///tmp/x')).toBeUndefined()
   })
 })
+
+describe('componentName', () => {
+  it('splits purls into CycloneDX group and name like packageurl-js does', async () => {
+    const {componentName} = await import('../src/cyclonedx')
+    const {PackageURL} = await import('packageurl-js')
+    for (const [ecosystem, purl] of [
+      ['Maven', 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1'],
+      ['Go', 'pkg:golang/github.com/spf13/cobra@v1.8.0'],
+      ['Packagist', 'pkg:composer/laravel/framework@10.0.0'],
+      ['PyPI', 'pkg:pypi/django@4.2.1'],
+      ['NuGet', 'pkg:nuget/Newtonsoft.Json@13.0.1'],
+      ['Go', 'pkg:golang/golang.org/x/net@v0.0.0-20220722155237-a158d28d115b']
+    ] as const) {
+      const parsed = PackageURL.fromString(purl)
+      expect(componentName({ecosystem, name: 'ignored', purl})).toEqual(
+        parsed.namespace ? {group: parsed.namespace, name: parsed.name} : {name: parsed.name}
+      )
+    }
+    expect(componentName({ecosystem: 'npm', name: '@types/node', purl: 'pkg:npm/%40types/node@20.1.0'})).toEqual({group: '@types', name: 'node'})
+    expect(componentName({ecosystem: 'npm', name: 'JSONStream', purl: 'pkg:npm/jsonstream@1.3.5'})).toEqual({name: 'JSONStream'})
+  })
+})

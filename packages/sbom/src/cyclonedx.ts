@@ -12,7 +12,6 @@ import {
 } from '@cyclonedx/cyclonedx-library/Models'
 import {JSON as JsonNormalize, JsonSerializer} from '@cyclonedx/cyclonedx-library/Serialize'
 import {Spec1dot5, Spec1dot6} from '@cyclonedx/cyclonedx-library/Spec'
-import {PackageURL} from 'packageurl-js'
 import type {SbomComponent} from './components'
 import {parseIntegrity} from './hashes'
 import {licenseKind} from './license'
@@ -49,13 +48,10 @@ export function buildCycloneDx(
 
   const refs = new Map<string, BomRef>()
   const models = components.map(c => {
-    const purl = PackageURL.fromString(c.purl)
-    // The purl lower-cases npm names; the component keeps the name as published (JSONStream).
-    const npmScope = c.ecosystem === 'npm' && c.name.startsWith('@') ? c.name.slice(0, c.name.indexOf('/')) : undefined
-    const name = c.ecosystem === 'npm' ? c.name.slice(npmScope ? npmScope.length + 1 : 0) : purl.name
+    const {group, name} = componentName(c)
     const component = new Component(ComponentType.Library, name, {
       bomRef: c.purl,
-      group: c.ecosystem === 'npm' ? npmScope : (purl.namespace ?? undefined),
+      group,
       version: c.version,
       purl: c.purl,
       scope: SCOPE[c.scope]
@@ -83,9 +79,27 @@ export function buildCycloneDx(
 
   const spec = specVersion === '1.5' ? Spec1dot5 : Spec1dot6
   const serializer = new JsonSerializer(new JsonNormalize.Normalize.Factory(spec))
-  const withoutSerial = serializer.serialize(bom, {sortLists: true, space: 2})
-  bom.serialNumber = `urn:uuid:${uuidFromHash(withoutSerial)}`
+  // The serial number is derived from everything the document says, so it changes exactly when
+  // the content does (hashing our sorted input is as good as hashing the output, and half the work).
+  bom.serialNumber = `urn:uuid:${uuidFromHash(JSON.stringify({specVersion, components, meta}))}`
   return serializer.serialize(bom, {sortLists: true, space: 2}) + '\n'
+}
+
+/**
+ * CycloneDX splits a package name into group and name. npm names come from the inventory as
+ * published (the purl lower-cases them: JSONStream); others from the purl's namespace and name,
+ * read directly: PackageURL.fromString goes through WHATWG URL parsing, 20 ms per 1,000 components.
+ */
+export function componentName(c: Pick<SbomComponent, 'ecosystem' | 'name' | 'purl'>): {group?: string; name: string} {
+  if (c.ecosystem === 'npm') {
+    const slash = c.name.startsWith('@') ? c.name.indexOf('/') : -1
+    return slash > 0 ? {group: c.name.slice(0, slash), name: c.name.slice(slash + 1)} : {name: c.name}
+  }
+  const path = c.purl.replace(/^pkg:[^/]+\//, '').replace(/[?#].*$/, '')
+  const at = path.lastIndexOf('@')
+  const segments = (at > 0 ? path.slice(0, at) : path).split('/').map(decodeURIComponent)
+  const name = segments.pop()!
+  return segments.length ? {group: segments.join('/'), name} : {name}
 }
 
 /** A version-4-shaped UUID from a content hash: stable for the same content, unique otherwise. */

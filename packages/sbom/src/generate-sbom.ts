@@ -22,11 +22,16 @@ export interface SbomResult {
 }
 
 export async function inventoryOf(root: string, config: Config): Promise<Inventory> {
+  return (await openInventory(root, config)).inventory
+}
+
+async function openInventory(root: string, config: Config): Promise<{inventory: Inventory; isGitRepo: boolean}> {
   const workspace = await Workspace.open(root, {
     maxFileSize: config.maxFileSize,
     exclude: config.exclude.map(e => e.path)
   })
-  return extractInventory(workspace, workspace.files.filter(f => inventoryFileRequired(f.path)))
+  const inventory = await extractInventory(workspace, workspace.files.filter(f => inventoryFileRequired(f.path)))
+  return {inventory, isGitRepo: workspace.isGitRepo}
 }
 
 /** Inventory -> components -> CycloneDX or SPDX. Same tree and commit, same bytes. */
@@ -36,9 +41,9 @@ export async function generateSbom(
   options: SbomOptions,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<SbomResult> {
-  const inventory = await inventoryOf(root, config)
+  const {inventory, isGitRepo} = await openInventory(root, config)
   const components = toComponents(inventory.packages)
-  const meta = {...(await gatherMeta(root, env, {name: TOOL_NAME, version: VERSION})), timestamp: options.timestamp}
+  const meta = {...(await gatherMeta(root, env, {name: TOOL_NAME, version: VERSION}, isGitRepo)), timestamp: options.timestamp}
   const document =
     options.format === 'spdx-json' ? buildSpdx(components, meta) : buildCycloneDx(components, meta, options.specVersion)
   return {document, inventory, components}

@@ -23,9 +23,12 @@ export interface SbomMeta {
 export async function gatherMeta(
   root: string,
   env: NodeJS.ProcessEnv,
-  tool: {name: string; version: string}
+  tool: {name: string; version: string},
+  isGitRepo = true
 ): Promise<SbomMeta> {
   const git = async (...args: string[]): Promise<string | undefined> => {
+    // Outside a work tree there is nothing to ask git: each spawn costs milliseconds.
+    if (!isGitRepo) return undefined
     try {
       return (await execFileAsync('git', ['-C', root, ...args])).stdout.trim() || undefined
     } catch {
@@ -34,9 +37,13 @@ export async function gatherMeta(
   }
   const repository = env.GITHUB_REPOSITORY
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
-  const remote = repository ? `${server}/${repository}` : normalizeRemote(await git('remote', 'get-url', 'origin'))
-  const commit = env.GITHUB_SHA ?? (await git('rev-parse', 'HEAD'))
-  const commitDate = commit ? await git('show', '-s', '--format=%cI', commit) : undefined
+  const [remoteUrl, head] = await Promise.all([
+    repository ? undefined : git('remote', 'get-url', 'origin'),
+    git('show', '-s', '--format=%H %cI', env.GITHUB_SHA ?? 'HEAD')
+  ])
+  const remote = repository ? `${server}/${repository}` : normalizeRemote(remoteUrl)
+  const [headSha, commitDate] = head?.split(' ') ?? []
+  const commit = env.GITHUB_SHA ?? headSha
   return {
     name: repository?.split('/')[1] ?? (remote ? basename(remote) : basename(root)),
     repositoryUrl: remote,
