@@ -14,9 +14,19 @@ const banner = [
 ].join('\n')
 
 // @cyclonedx/cyclonedx-library loads its XML writers and validators as optional plugins behind a
-// guarded require(); pipeguard writes JSON only, so they stay out of every bundle (the guard then
-// finds none, as the library intends) and the CLI has less code to compile at start-up.
-const external = ['xmlbuilder2', 'libxmljs2', 'ajv', 'ajv-formats', 'ajv-formats-draft2019']
+// guarded require(); pipeguard writes JSON only. Those packages become modules that throw when
+// required, so the guard finds none, as the library intends, whether or not a node_modules is near.
+const ABSENT_OPTIONAL = /^(xmlbuilder2|libxmljs2|ajv|ajv-formats|ajv-formats-draft2019)$/
+const absentOptionalPlugins = {
+  name: 'absent-optional-plugins',
+  setup(b) {
+    b.onResolve({filter: ABSENT_OPTIONAL}, args => ({path: args.path, namespace: 'absent'}))
+    b.onLoad({filter: /.*/, namespace: 'absent'}, args => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not bundled`)})`,
+      loader: 'js'
+    }))
+  }
+}
 
 const entries = [{in: 'packages/cli/src/cli.ts', out: 'dist/cli.js', shebang: true}]
 for (const name of readdirSync('actions').sort()) {
@@ -40,7 +50,7 @@ for (const entry of entries) {
     charset: 'utf8',
     banner: {js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner},
     loader: {'.wasm': 'binary'},
-    external,
+    plugins: [absentOptionalPlugins],
     logLevel: 'warning'
   })
 }
