@@ -1,6 +1,7 @@
-// Writes docs/checks.md from the IaC check registry (packages/iac/src/checks/index.ts).
+// Writes docs/checks.md and the README's check list from the IaC check registry
+// (packages/iac/src/checks/index.ts).
 // The registry is TypeScript, so it is bundled with esbuild into a temporary module first.
-// `--check` exits 1 when docs/checks.md is stale instead of writing it.
+// `--check` exits 1 when either is stale instead of writing them.
 import {build} from 'esbuild'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
@@ -9,6 +10,7 @@ import {pathToFileURL} from 'node:url'
 
 const root = new URL('..', import.meta.url).pathname
 const target = join(root, 'docs', 'checks.md')
+const readmeFile = join(root, 'README.md')
 
 const dir = mkdtempSync(join(tmpdir(), 'pg-check-docs-'))
 try {
@@ -17,8 +19,9 @@ try {
     stdin: {
       contents:
         "import {CHECKS} from './packages/iac/src/checks/index'\n" +
-        "import {renderCheckDocs} from './packages/iac/src/check-docs'\n" +
-        'export default renderCheckDocs(CHECKS)\n',
+        "import {renderCheckDocs, withReadmeCheckList} from './packages/iac/src/check-docs'\n" +
+        'export default renderCheckDocs(CHECKS)\n' +
+        'export const readme = (text) => withReadmeCheckList(text, CHECKS)\n',
       resolveDir: root,
       loader: 'ts'
     },
@@ -32,7 +35,9 @@ try {
     loader: {'.wasm': 'binary'},
     logLevel: 'warning'
   })
-  const {default: markdown} = await import(pathToFileURL(outfile).href)
+  const {default: markdown, readme} = await import(pathToFileURL(outfile).href)
+  const readmeNow = readFileSync(readmeFile, 'utf8')
+  const readmeNext = readme(readmeNow)
   if (process.argv.includes('--check')) {
     let current = ''
     try {
@@ -40,13 +45,14 @@ try {
     } catch {
       // missing counts as stale
     }
-    if (current !== markdown) {
-      console.error('docs/checks.md is stale: run node scripts/generate-check-docs.mjs')
+    if (current !== markdown || readmeNow !== readmeNext) {
+      console.error('docs/checks.md or the README check list is stale: run node scripts/generate-check-docs.mjs')
       process.exitCode = 1
     }
   } else {
     writeFileSync(target, markdown)
-    console.log(`wrote docs/checks.md`)
+    writeFileSync(readmeFile, readmeNext)
+    console.log(`wrote docs/checks.md and the README check list`)
   }
 } finally {
   rmSync(dir, {recursive: true, force: true})
