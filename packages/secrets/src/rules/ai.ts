@@ -179,7 +179,11 @@ export const aiRules = [
     prefixLength: 8,
     rotation: 'Delete the key in LangSmith (Settings > API Keys) and create a new one.',
     docs: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key',
-    truePositives: [`LANGSMITH_API_KEY=lsv2_pt_${fake(HEX, 32, 'ls-1')}_${fake(HEX, 10, 'ls-2')}`],
+    truePositives: [
+      `LANGSMITH_API_KEY=lsv2_pt_${fake(HEX, 32, 'ls-1')}_${fake(HEX, 10, 'ls-2')}`,
+      // A notebook cell: the token ends at an escaped quote.
+      `    "os.environ[\\"LANGSMITH_API_KEY\\"] = \\"lsv2_pt_${fake(HEX, 32, 'ls-3')}_${fake(HEX, 10, 'ls-4')}\\"\\n",`
+    ],
     falsePositives: [`LANGSMITH_API_KEY=lsv2_pt_${'0'.repeat(32)}_${'0'.repeat(10)}`]
   }),
   defineRule({
@@ -241,7 +245,12 @@ export const aiRules = [
     rotation:
       'Revoke the key at https://wandb.ai/authorize (User settings > API keys) and create a new one.',
     docs: 'https://docs.wandb.ai/support/find_api_key/',
-    truePositives: [`WANDB_API_KEY=${fake(HEX, 40, 'wandb-1')}`],
+    truePositives: [
+      `WANDB_API_KEY=${fake(HEX, 40, 'wandb-1')}`,
+      `os.environ["WANDB_API_KEY"] = "${fake(HEX, 40, 'wandb-2')}"`,
+      // A notebook cell: the code is a JSON string, so its quotes are escaped.
+      `    "os.environ[\\"WANDB_API_KEY\\"] = \\"${fake(HEX, 40, 'wandb-3')}\\"\\n",`
+    ],
     falsePositives: [`WANDB_API_KEY=${'0'.repeat(40)}`]
   })
 ]

@@ -68,7 +68,7 @@ export const genericRules = [
       'Generic secret: a high-entropy quoted value assigned to a password / secret / token / API-key name',
     severity: 'medium',
     regex: new RegExp(
-      String.raw`${SECRET_KEY}[\w.-]{0,20}${NOT_A_VALUE}["']?\s{0,5}(?::=|=>|=|:)\s{0,5}(?:[A-Za-z_.]{1,30}\(\s{0,3})?["'\x60](${MIXED}[^\s"'\x60\\]{12,120})["'\x60]`,
+      String.raw`${SECRET_KEY}[\w.-]{0,20}${NOT_A_VALUE}["']?(?:\s{0,5}|[ \t]{0,40})(?::=|=>|=|:)\s{0,5}(?:[A-Za-z_.]{1,30}\(\s{0,3})?["'\x60](${MIXED}[^\s"'\x60\\]{12,120})["'\x60]`,
       'i'
     ),
     keywords: KEYWORDS,
@@ -78,6 +78,8 @@ export const genericRules = [
     truePositives: [
       `const apiKey = "${fake(ALNUM, 32, 'gen-1')}"`,
       `  client_secret: '${fake(ALNUM, 40, 'gen-2')}'`,
+      // Aligned Terraform / YAML attributes put many blanks before the operator.
+      `  password          = "${fake(ALNUM, 18, 'gen-aligned')}"`,
       `DB_PASSWORD = "${fake(ALNUM, 16, 'gen-3')}#7"`,
       `"auth_token": "${fake(BASE64, 44, 'gen-4')}"`,
       `config.access_key = String("${fake(ALNUM, 24, 'gen-5')}")`

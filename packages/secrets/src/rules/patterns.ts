@@ -4,14 +4,20 @@
  * is dropped so every keyed regex starts with a literal keyword and scans in linear time).
  */
 
-/** What may follow a token: a quote, whitespace, `;`, `,`, a closing bracket, `&`, an escaped newline, or the end. */
-export const END = String.raw`(?=[\x60'"\s;,)\]}<>&|@]|\\[nrt]|$)`
+/**
+ * What may follow a token: a quote, whitespace, `;`, `,`, a closing bracket, `&`, an escaped newline
+ * or quote (code inside JSON strings, as in notebooks), or the end.
+ */
+export const END = String.raw`(?=[\x60'"\s;,)\]}<>&|@]|\\[nrt"']|$)`
 
 /** What may precede a token with a known prefix: not another token character. */
 export const START = String.raw`(?<![A-Za-z0-9_+/-])`
 
-/** Between a key name and its value: the rest of the name, quotes, and an assignment operator. */
-export const ASSIGN = String.raw`(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}`
+/**
+ * Between a key name and its value: the rest of the name, quotes (JSON-escaped too, as in
+ * notebooks), a closing subscript (`os.environ["KEY"] = ...`), and an assignment operator.
+ */
+export const ASSIGN = String.raw`(?:[ \t\w.-]{0,20})[\s'"\\\]]{0,5}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=\\]{0,5}`
 
 /**
  * A value that is only recognisable next to a provider name: `<keyword>... = <value>`.
