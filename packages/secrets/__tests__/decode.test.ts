@@ -1,9 +1,53 @@
 import {describe, expect, it} from '@jest/globals'
 import {Detector, findEncodedSegments} from '@pipeguard/secrets'
+import {forEachEncodedRun, MIN_ENCODED_RUN} from '../src/decode'
 import {compiledTestRules, token} from './helpers/fake'
 
 const b64 = (s: string) => Buffer.from(s).toString('base64')
 const hex = (s: string) => Buffer.from(s).toString('hex')
+
+describe('forEachEncodedRun', () => {
+  const runs = (text: string): string[] => {
+    const out: string[] = []
+    forEachEncodedRun(text, (start, end, allHex) =>
+      out.push(`${start}-${end}${allHex ? ' hex' : ''}`)
+    )
+    return out
+  }
+  /** The plain definition: every maximal run of base64 characters, as long as a run must be. */
+  const naive = (text: string): string[] =>
+    [...text.matchAll(/[A-Za-z0-9+/_-]+/g)]
+      .filter(m => m[0].length >= MIN_ENCODED_RUN)
+      .map(m => `${m.index}-${m.index + m[0].length}${/^[0-9a-fA-F]+$/.test(m[0]) ? ' hex' : ''}`)
+
+  it('finds runs at the edges of the text and of the minimum length, not shorter ones', () => {
+    const min = 'a1'.repeat(MIN_ENCODED_RUN / 2)
+    const text = `${min} ${min.slice(1)} x.${'F0'.repeat(20)}\n${min}Z`
+    expect(runs(text)).toEqual(naive(text))
+    expect(runs(text)).toEqual([
+      `0-${MIN_ENCODED_RUN} hex`,
+      `${2 * MIN_ENCODED_RUN + 3}-${2 * MIN_ENCODED_RUN + 43} hex`,
+      `${2 * MIN_ENCODED_RUN + 44}-${3 * MIN_ENCODED_RUN + 45}`
+    ])
+  })
+
+  it('agrees with the plain definition on random text of every run length', () => {
+    let seed = 7
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648
+      return seed % n
+    }
+    const alphabet = 'aF9+/_-xZé '
+    let text = ''
+    while (text.length < 50_000) {
+      // Runs from 1 to 3x the minimum, most within 2 of it, separated by 1 or 2 other characters.
+      const length = next(3) ? MIN_ENCODED_RUN - 2 + next(5) : 1 + next(3 * MIN_ENCODED_RUN)
+      for (let i = 0; i < length; i++) text += alphabet[next(alphabet.length - 2)]
+      text += next(2) ? ' ' : 'é.'
+    }
+    expect(runs(text)).toEqual(naive(text))
+  })
+})
 
 describe('encoded secrets', () => {
   it('finds base64 and hex runs whose decoded form is text', () => {

@@ -45,18 +45,10 @@ describe('KeywordMatcher', () => {
     expect(hits(keywords, text).sort()).toEqual(naive.sort())
   })
 
-  it('reports runs of a character class in the same pass', () => {
-    const classes = new Uint8Array(128)
-    for (const ch of 'abcdefxyz') classes[ch.charCodeAt(0)] = 1
-    for (const ch of 'abcdef') classes[ch.charCodeAt(0)] = 3
-    const runs: string[] = []
-    const hits: string[] = []
-    new KeywordMatcher(['xyz']).scan('ab cafe.xyzab fed', k => hits.push(String(k)), {
-      classes,
-      minLength: 3,
-      onRun: (start, end, sub) => runs.push(`${start}-${end}:${sub}`)
-    })
-    expect(hits).toEqual(['0'])
-    expect(runs).toEqual(['3-7:true', '8-13:false', '14-17:true'])
+  it('folds ASCII case only, and matches characters outside the BMP', () => {
+    expect(hits(['émoji🔑', 'kelvin'], 'ÉMOJI🔑 émoji🔑 KELVIN \u212aelvin')).toEqual([
+      'émoji🔑@15',
+      'kelvin@22'
+    ])
   })
 })

@@ -1,9 +1,10 @@
 import {redact} from '@pipeguard/core'
 import {allowsWholePath, isAllowed, type Allowlist} from './allowlist'
 import type {CompiledRule} from './compiled-rule'
-import {decodeRun, ENCODED_CHAR_CLASS, MIN_ENCODED_RUN, type EncodedSegment} from './decode'
+import {decodeRun, forEachEncodedRun} from './decode'
 import {shannonEntropy} from './entropy'
 import {KeywordMatcher} from './keyword-matcher'
+import {LineBreaks} from './line-breaks'
 import {LineIndex} from './line-index'
 import {hasInlineAllow, noiseReason} from './noise'
 import type {PatternMatch} from './pattern'
@@ -71,6 +72,9 @@ export class Detector {
   private readonly keywordless: number[] = []
   /** For each keyword (by index in the matcher) the rules listing it. */
   private readonly rulesByKeyword: number[][] = []
+  private readonly keywordLengths: number[]
+  /** Per rule: its regex may span lines, so its windows reach further after a keyword. */
+  private readonly multiline: boolean[]
   private readonly matcher: KeywordMatcher
   /** Position of each rule in the rule list: earlier rules win ties between provider rules. */
   private readonly ruleOrder: Map<CompiledRule, number>
@@ -102,6 +106,8 @@ export class Detector {
       }
     })
     this.matcher = new KeywordMatcher([...keywordIndex.keys()])
+    this.keywordLengths = this.matcher.keywords.map(k => k.length)
+    this.multiline = this.rules.map(rule => rule.pattern?.multiline ?? false)
   }
 
   get ruleCount(): number {
@@ -141,14 +147,14 @@ export class Detector {
 
   private candidates(fragment: Fragment, text: string, depth: number): Candidate[] {
     const lines = depth === 0 ? undefined : new LineIndex(text)
-    const segments: EncodedSegment[] = []
-    const hits = this.keywordHits(text, depth < this.maxDecodeDepth ? segments : undefined)
     const out: Candidate[] = []
-    const run = (r: number, windows: Array<[number, number]>): void => {
+    const run = (r: number, windows: number[]): void => {
       const rule = this.rules[r]!
       if (rule.path && !rule.path(fragment.path)) return
       if (this.pathAllowed(rule, fragment.path, fragment.commit)) return
-      for (const [from, to] of windows) {
+      for (let w = 0; w < windows.length; w += 2) {
+        const from = windows[w]!
+        const to = windows[w + 1]!
         const window = from === 0 && to === text.length ? text : text.slice(from, to)
         this.onRegexRun?.(rule.id, window.length)
         for (const match of rule.pattern!.matchAll(window)) {
@@ -157,11 +163,14 @@ export class Detector {
         }
       }
     }
-    for (const r of this.keywordless) run(r, [[0, text.length]])
-    hits.forEach((windows, r) => run(r, windows))
-    if (segments.length) {
-      for (const segment of segments) {
-        if (hasInlineAllow(lineAround(text, segment.start, segment.end, lines))) continue
+    for (const r of this.keywordless) run(r, [0, text.length])
+    const {order, windows} = this.keywordWindows(text)
+    for (const r of order) run(r, windows[r]!)
+    if (depth < this.maxDecodeDepth) {
+      forEachEncodedRun(text, (start, end, allHex) => {
+        const segment = decodeRun(text, start, end, allHex)
+        if (!segment) return
+        if (hasInlineAllow(lineAround(text, segment.start, segment.end, lines))) return
         for (const inner of this.candidates(fragment, segment.decoded, depth + 1)) {
           out.push({
             rule: inner.rule,
@@ -171,59 +180,51 @@ export class Detector {
             encoding: inner.encoding ?? segment.encoding
           })
         }
-      }
+      })
     }
     return out
   }
 
   /**
-   * Merged windows around keyword hits, per rule index; in the same pass, the encoded strings
-   * worth decoding go to `segments` (when given).
+   * Merged windows around keyword hits, per rule index, as flat `[from, to, from, to, ...]`
+   * lists; `order` lists the rules with a hit in the order of their first hit.
    */
-  private keywordHits(
-    text: string,
-    segments?: EncodedSegment[]
-  ): Map<number, Array<[number, number]>> {
-    const windows = new Map<number, Array<[number, number]>>()
-    const keywords = this.matcher.keywords
-    const runs = segments && {
-      classes: ENCODED_CHAR_CLASS,
-      minLength: MIN_ENCODED_RUN,
-      onRun(start: number, end: number, allHex: boolean) {
-        const segment = decodeRun(text, start, end, allHex)
-        if (segment) segments.push(segment)
-      }
-    }
-    this.matcher.scan(
-      text,
-      (k, end) => {
-        const start = end - keywords[k]!.length
-        // Window edges are computed at most once per hit, whatever the number of rules sharing it.
-        let from = -1
-        let toSingle = -1
-        let toMulti = -1
-        for (const r of this.rulesByKeyword[k]!) {
-          let list = windows.get(r)
-          if (!list) windows.set(r, (list = []))
-          const last = list[list.length - 1]
-          const multiline = this.rules[r]!.pattern!.multiline
-          const reach = end + (multiline ? WINDOW_AFTER_MULTILINE : WINDOW_AFTER)
-          if (last && start - WINDOW_BEFORE <= last[1] && reach <= last[1]) continue
-          let to: number
-          if (multiline) to = toMulti < 0 ? (toMulti = snapForward(text, reach)) : toMulti
-          else to = toSingle < 0 ? (toSingle = snapForward(text, reach)) : toSingle
-          if (last && start - WINDOW_BEFORE <= last[1]) {
-            last[1] = Math.max(last[1], to)
-            continue
-          }
-          if (from < 0) from = snapBack(text, start - WINDOW_BEFORE)
-          if (last && from <= last[1]) last[1] = Math.max(last[1], to)
-          else list.push([from, to])
+  private keywordWindows(text: string): {order: number[]; windows: Array<number[] | undefined>} {
+    const order: number[] = []
+    const windows: Array<number[] | undefined> = new Array(this.rules.length)
+    const {keywordLengths, rulesByKeyword, multiline} = this
+    const breaks = new LineBreaks(text)
+    this.matcher.scan(text, (k, end) => {
+      const start = end - keywordLengths[k]!
+      // Window edges are computed at most once per hit, whatever the number of rules sharing it.
+      let from = -1
+      let toSingle = -1
+      let toMulti = -1
+      for (const r of rulesByKeyword[k]!) {
+        let list = windows[r]
+        if (!list) {
+          windows[r] = list = []
+          order.push(r)
         }
-      },
-      runs
-    )
-    return windows
+        const last = list.length - 1
+        const lastTo = last > 0 ? list[last]! : -1
+        const reach = end + (multiline[r] ? WINDOW_AFTER_MULTILINE : WINDOW_AFTER)
+        const overlaps = last > 0 && start - WINDOW_BEFORE <= lastTo
+        if (overlaps && reach <= lastTo) continue
+        let to: number
+        if (multiline[r])
+          to = toMulti < 0 ? (toMulti = snapForward(breaks, text.length, reach)) : toMulti
+        else to = toSingle < 0 ? (toSingle = snapForward(breaks, text.length, reach)) : toSingle
+        if (overlaps) {
+          list[last] = Math.max(lastTo, to)
+          continue
+        }
+        if (from < 0) from = snapBack(breaks, text.length, start - WINDOW_BEFORE)
+        if (last > 0 && from <= lastTo) list[last] = Math.max(lastTo, to)
+        else list.push(from, to)
+      }
+    })
+    return {order, windows}
   }
 
   private accept(
@@ -296,22 +297,22 @@ function lineAround(
   return text.slice(from, to)
 }
 
-// Bounded searches through O(1) string slices and native lastIndexOf/indexOf: on a minified
-// file's one long line an unbounded search per keyword hit would be quadratic.
-function snapBack(text: string, at: number): number {
+// A window edge moves to a line break only within LINE_SNAP characters: on a minified file's one
+// long line the windows stay small.
+function snapBack(breaks: LineBreaks, length: number, at: number): number {
   if (at <= 0) return 0
   const from = Math.max(0, at - LINE_SNAP)
-  const nl = text.slice(from, at + 1).lastIndexOf('\n')
-  if (nl >= 0) return from + nl + 1
+  const nl = breaks.lastAtOrBefore(Math.min(at, length - 1))
+  if (nl >= from) return nl + 1
   return from === 0 ? 0 : at
 }
 
-function snapForward(text: string, at: number): number {
-  if (at >= text.length) return text.length
-  const stop = Math.min(text.length, at + LINE_SNAP)
-  const nl = text.slice(at, stop).indexOf('\n')
-  if (nl >= 0) return at + nl
-  return stop === text.length ? stop : at
+function snapForward(breaks: LineBreaks, length: number, at: number): number {
+  if (at >= length) return length
+  const stop = Math.min(length, at + LINE_SNAP)
+  const nl = breaks.firstAtOrAfter(at)
+  if (nl >= 0 && nl < stop) return nl
+  return stop === length ? stop : at
 }
 
 /**
