@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process'
-import {readFileSync} from 'node:fs'
-import {lstat, readFile, readdir} from 'node:fs/promises'
+import {lstatSync, readFileSync} from 'node:fs'
+import {readFile, readdir} from 'node:fs/promises'
 import {join, relative, sep} from 'node:path'
 import {promisify} from 'node:util'
 import ignore, {type Ignore} from 'ignore'
@@ -64,7 +64,8 @@ export class Workspace {
       const absPath = join(root, ...path.split('/'))
       let stat
       try {
-        stat = await lstat(absPath)
+        // Synchronous: one awaited lstat per file took 1.1 s on 18,745 files, lstatSync 60 ms.
+        stat = lstatSync(absPath)
       } catch {
         continue // listed by git but deleted in the work tree
       }
