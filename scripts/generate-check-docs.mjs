@@ -46,7 +46,9 @@ try {
       // missing counts as stale
     }
     if (current !== markdown || readmeNow !== readmeNext) {
-      console.error('docs/checks.md or the README check list is stale: run node scripts/generate-check-docs.mjs')
+      console.error(
+        'docs/checks.md or the README check list is stale: run node scripts/generate-check-docs.mjs'
+      )
       process.exitCode = 1
     }
   } else {

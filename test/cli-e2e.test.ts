@@ -10,10 +10,16 @@ const repo = join(import.meta.dirname, '..')
 const cli = join(repo, 'dist', 'cli.js')
 const app = join(repo, 'test', 'fixtures', 'e2e', 'app')
 const osv = join(repo, 'test', 'fixtures', 'e2e', 'osv')
-const planted = readFileSync(join(app, 'config', 'settings.py'), 'utf8').match(/ghp_[A-Za-z0-9]{36}/)![0]
+const planted = readFileSync(join(app, 'config', 'settings.py'), 'utf8').match(
+  /ghp_[A-Za-z0-9]{36}/
+)![0]
 
 function pipeguard(args: string[], cwd = repo, cliPath = cli) {
-  const result = spawnSync(process.execPath, [cliPath, ...args], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'}
+  })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -27,10 +33,16 @@ const ContractSchema = z.object({
       severity: z.enum(['critical', 'high', 'medium', 'low', 'info']),
       title: z.string(),
       message: z.string(),
-      location: z.object({path: z.string(), startLine: z.number().int().min(1), endLine: z.number().int().min(1)}),
+      location: z.object({
+        path: z.string(),
+        startLine: z.number().int().min(1),
+        endLine: z.number().int().min(1)
+      }),
       fingerprint: z.string(),
       package: z.object({ecosystem: z.string(), name: z.string(), version: z.string()}).optional(),
-      vulnerability: z.object({id: z.string(), aliases: z.array(z.string()), fixedVersions: z.array(z.string())}).optional()
+      vulnerability: z
+        .object({id: z.string(), aliases: z.array(z.string()), fixedVersions: z.array(z.string())})
+        .optional()
     })
   ),
   errors: z.array(z.object({path: z.string(), message: z.string()}))
@@ -43,19 +55,32 @@ describe('dist/cli.js end to end', () => {
     expect(run.code).toBe(1)
     const report = ContractSchema.parse(JSON.parse(run.stdout))
     const byScanner = (s: string) => report.findings.filter(f => f.scanner === s)
-    expect(byScanner('secrets').map(f => `${f.location.path}:${f.location.startLine}`)).toContain('config/settings.py:3')
-    expect(byScanner('dependencies').map(f => f.ruleId).sort()).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-xvch-5gv4-984h'])
+    expect(byScanner('secrets').map(f => `${f.location.path}:${f.location.startLine}`)).toContain(
+      'config/settings.py:3'
+    )
+    expect(
+      byScanner('dependencies')
+        .map(f => f.ruleId)
+        .sort()
+    ).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-xvch-5gv4-984h'])
     const lodash = byScanner('dependencies').find(f => f.package?.name === 'lodash')!
     expect(lodash.package).toEqual({ecosystem: 'npm', name: 'lodash', version: '4.17.20'})
     expect(lodash.vulnerability!.fixedVersions).toContain('4.17.21')
-    expect(byScanner('iac').some(f => f.location.path === 'infra/main.tf' && f.location.startLine === 7)).toBe(true)
+    expect(
+      byScanner('iac').some(f => f.location.path === 'infra/main.tf' && f.location.startLine === 7)
+    ).toBe(true)
     expect(run.stdout).not.toContain(planted)
   })
 
   it('writes SARIF that validates against the official schema', () => {
     const run = pipeguard(['scan', app, '--advisory-db', osv, '--format', 'sarif'])
     expect(run.code).toBe(1)
-    const schema = JSON.parse(readFileSync(join(repo, 'test', 'fixtures', 'schemas', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'))
+    const schema = JSON.parse(
+      readFileSync(
+        join(repo, 'test', 'fixtures', 'schemas', 'sarif', 'sarif-schema-2.1.0.json'),
+        'utf8'
+      )
+    )
     const validate = new Ajv({allErrors: true, strict: false}).compile(schema)
     const sarif = JSON.parse(run.stdout)
     expect(validate(sarif) ? [] : validate.errors).toEqual([])
@@ -77,7 +102,12 @@ describe('dist/cli.js end to end', () => {
     cpSync(app, dir, {recursive: true})
     expect(pipeguard(['baseline', dir, '--advisory-db', osv]).code).toBe(0)
     expect(pipeguard(['scan', dir, '--advisory-db', osv]).code).toBe(0)
-    writeFileSync(join(dir, 'config', 'more.py'), readFileSync(join(app, 'config', 'settings.py'), 'utf8').replace('GITHUB_TOKEN', 'OTHER_TOKEN').replace(planted, planted.slice(0, -4) + 'Zq9X'))
+    writeFileSync(
+      join(dir, 'config', 'more.py'),
+      readFileSync(join(app, 'config', 'settings.py'), 'utf8')
+        .replace('GITHUB_TOKEN', 'OTHER_TOKEN')
+        .replace(planted, planted.slice(0, -4) + 'Zq9X')
+    )
     expect(pipeguard(['scan', dir, '--advisory-db', osv]).code).toBe(1)
   })
 
@@ -87,9 +117,15 @@ describe('dist/cli.js end to end', () => {
     writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n')
     const project = join(dir, 'project')
     cpSync(app, project, {recursive: true})
-    const run = pipeguard(['scan', project, '--advisory-db', osv, '--format', 'json'], dir, join(dir, 'cli.js'))
+    const run = pipeguard(
+      ['scan', project, '--advisory-db', osv, '--format', 'json'],
+      dir,
+      join(dir, 'cli.js')
+    )
     expect(run.stderr).toBe('')
-    expect(new Set(JSON.parse(run.stdout).findings.map((f: {scanner: string}) => f.scanner))).toEqual(new Set(['secrets', 'dependencies', 'iac']))
+    expect(
+      new Set(JSON.parse(run.stdout).findings.map((f: {scanner: string}) => f.scanner))
+    ).toEqual(new Set(['secrets', 'dependencies', 'iac']))
   })
 
   it('exits 2 with the config error for a bad .pipeguard.yml', () => {
@@ -101,6 +137,8 @@ describe('dist/cli.js end to end', () => {
   })
 
   it('prints its version', () => {
-    expect(execFileSync(process.execPath, [cli, '--version'], {encoding: 'utf8'}).trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    expect(execFileSync(process.execPath, [cli, '--version'], {encoding: 'utf8'}).trim()).toMatch(
+      /^\d+\.\d+\.\d+$/
+    )
   })
 })

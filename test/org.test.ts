@@ -57,7 +57,12 @@ describe('org plan', () => {
 
     const listed = fake.requestsTo('GET', '/orgs/acme/repos')
     expect(listed.every(r => r.query.per_page === '100')).toBe(true)
-    expect(listed.map(r => `${r.query.page ?? '1'}:${r.status}`)).toEqual(['1:200', '2:403', '2:200', '3:200'])
+    expect(listed.map(r => `${r.query.page ?? '1'}:${r.status}`)).toEqual([
+      '1:200',
+      '2:403',
+      '2:200',
+      '3:200'
+    ])
 
     const assigned = plan.include.flatMap((s: {repositories: string}) => s.repositories.split(' '))
     const expected = repos.filter(r => !r.archived).map(r => r.full_name)
@@ -69,9 +74,28 @@ describe('org plan', () => {
   })
 
   it('filters by topic, can include archived repositories, and needs a token', async () => {
-    fake.route('GET', '/orgs/:org/repos', () => ({status: 200, body: organization(), paginate: true}))
+    fake.route('GET', '/orgs/:org/repos', () => ({
+      status: 200,
+      body: organization(),
+      paginate: true
+    }))
     const c = capture({GITHUB_TOKEN: 't', GITHUB_API_URL: fake.url})
-    expect(await run(['org', 'plan', '--org', 'acme', '--topic', 'payments', '--include-archived', '--shards', '2'], c.io)).toBe(0)
+    expect(
+      await run(
+        [
+          'org',
+          'plan',
+          '--org',
+          'acme',
+          '--topic',
+          'payments',
+          '--include-archived',
+          '--shards',
+          '2'
+        ],
+        c.io
+      )
+    ).toBe(0)
     const plan = JSON.parse(c.out())
     expect(plan.include.reduce((n: number, s: {count: number}) => n + s.count, 0)).toBe(84)
     const none = capture({})
@@ -103,14 +127,31 @@ describe('org aggregate', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-org-'))
     mkdirSync(join(dir, 'shard-1'))
     mkdirSync(join(dir, 'shard-2'))
-    writeFileSync(join(dir, 'shard-1', 'acme__web.json'), report([{severity: 'critical', scanner: 'secrets', ruleId: 'aws-access-token'}, {severity: 'low', scanner: 'iac', ruleId: 'PG-K8S-001'}]))
-    writeFileSync(join(dir, 'shard-1', 'acme__api.json'), report([{severity: 'high', scanner: 'dependencies', ruleId: 'GHSA-1'}]))
+    writeFileSync(
+      join(dir, 'shard-1', 'acme__web.json'),
+      report([
+        {severity: 'critical', scanner: 'secrets', ruleId: 'aws-access-token'},
+        {severity: 'low', scanner: 'iac', ruleId: 'PG-K8S-001'}
+      ])
+    )
+    writeFileSync(
+      join(dir, 'shard-1', 'acme__api.json'),
+      report([{severity: 'high', scanner: 'dependencies', ruleId: 'GHSA-1'}])
+    )
     writeFileSync(join(dir, 'shard-2', 'acme__clean.json'), report([]))
-    writeFileSync(join(dir, 'shard-2', 'acme__broken.json'), JSON.stringify({repository: 'acme/broken', error: 'git clone failed: repository not found'}))
+    writeFileSync(
+      join(dir, 'shard-2', 'acme__broken.json'),
+      JSON.stringify({repository: 'acme/broken', error: 'git clone failed: repository not found'})
+    )
     writeFileSync(join(dir, 'shard-2', 'garbage.json'), '{not json')
     writeFileSync(
       join(dir, 'plan.json'),
-      JSON.stringify({include: [{shard: 1, repositories: 'acme/api acme/web', count: 2, sizeKb: 2}, {shard: 2, repositories: 'acme/broken acme/clean acme/lost', count: 3, sizeKb: 3}]})
+      JSON.stringify({
+        include: [
+          {shard: 1, repositories: 'acme/api acme/web', count: 2, sizeKb: 2},
+          {shard: 2, repositories: 'acme/broken acme/clean acme/lost', count: 3, sizeKb: 3}
+        ]
+      })
     )
     return dir
   }
@@ -118,9 +159,15 @@ describe('org aggregate', () => {
   it('merges reports, lists failed and missing repositories, worst first', async () => {
     const dir = reportsDir()
     const c = capture({}, dir)
-    expect(await run(['org', 'aggregate', '.', '--plan', 'plan.json', '--format', 'json'], c.io)).toBe(0)
+    expect(
+      await run(['org', 'aggregate', '.', '--plan', 'plan.json', '--format', 'json'], c.io)
+    ).toBe(0)
     const org = JSON.parse(c.out())
-    expect(org.repositories.map((r: {repository: string; status: string}) => `${r.repository}:${r.status}`)).toEqual([
+    expect(
+      org.repositories.map(
+        (r: {repository: string; status: string}) => `${r.repository}:${r.status}`
+      )
+    ).toEqual([
       'acme/broken:failed',
       'acme/lost:failed',
       'acme/web:scanned',
@@ -130,7 +177,10 @@ describe('org aggregate', () => {
     expect(org.repositories[1].error).toBe('no report: shard 2 did not finish or did not upload it')
     expect(org.totals).toEqual({critical: 1, high: 1, medium: 0, low: 1, info: 0})
     expect(org.byScanner).toEqual({secrets: 1, iac: 1, dependencies: 1})
-    expect(org.errors.map((e: {path: string}) => e.path)).toEqual(['plan.json', 'shard-2/garbage.json'])
+    expect(org.errors.map((e: {path: string}) => e.path)).toEqual([
+      'plan.json',
+      'shard-2/garbage.json'
+    ])
   })
 
   it('renders a markdown summary with a chart and escaped text', async () => {
@@ -149,11 +199,44 @@ describe('org aggregate', () => {
     try {
       const dir = reportsDir()
       const env = {GITHUB_TOKEN: 't', GITHUB_API_URL: fake.url}
-      expect(await run(['org', 'aggregate', '.', '--plan', 'plan.json', '--issues-repo', 'acme/security', '--output', 'org.md'], capture(env, dir).io)).toBe(0)
-      expect(fake.issues.map(i => i.title).sort()).toEqual(['pipeguard: 1 finding(s) in acme/api', 'pipeguard: 2 finding(s) in acme/web'])
+      expect(
+        await run(
+          [
+            'org',
+            'aggregate',
+            '.',
+            '--plan',
+            'plan.json',
+            '--issues-repo',
+            'acme/security',
+            '--output',
+            'org.md'
+          ],
+          capture(env, dir).io
+        )
+      ).toBe(0)
+      expect(fake.issues.map(i => i.title).sort()).toEqual([
+        'pipeguard: 1 finding(s) in acme/api',
+        'pipeguard: 2 finding(s) in acme/web'
+      ])
       expect(fake.issues[0]!.body).not.toContain('<b>')
       fake.clearRequests()
-      expect(await run(['org', 'aggregate', '.', '--plan', 'plan.json', '--issues-repo', 'acme/security', '--output', 'org.md'], capture(env, dir).io)).toBe(0)
+      expect(
+        await run(
+          [
+            'org',
+            'aggregate',
+            '.',
+            '--plan',
+            'plan.json',
+            '--issues-repo',
+            'acme/security',
+            '--output',
+            'org.md'
+          ],
+          capture(env, dir).io
+        )
+      ).toBe(0)
       expect(fake.requestsTo('POST', /issues$/)).toHaveLength(0)
       expect(fake.requestsTo('PATCH', /issues\/\d+$/)).toHaveLength(0)
     } finally {

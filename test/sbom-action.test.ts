@@ -4,14 +4,33 @@ import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
 import {FakeGitHub, readOnlyToken} from './helpers/fake-github'
 import {runAction} from './helpers/run-action'
 import {sbomValidators} from './helpers/sbom-schemas'
-import {commitAll, initRepo, makeWorkspace, pullRequestEvent, removeWorkspace, writeFiles} from './helpers/workspace'
+import {
+  commitAll,
+  initRepo,
+  makeWorkspace,
+  pullRequestEvent,
+  removeWorkspace,
+  writeFiles
+} from './helpers/workspace'
 
 function lockfile(deps: Record<string, string>): string {
-  const packages: Record<string, unknown> = {'': {name: 'shop', version: '1.0.0', dependencies: deps}}
-  for (const [name, version] of Object.entries(deps)) {
-    packages[`node_modules/${name}`] = {version, resolved: `https://registry.npmjs.org/${name}/-/${name}-${version}.tgz`, license: 'MIT'}
+  const packages: Record<string, unknown> = {
+    '': {name: 'shop', version: '1.0.0', dependencies: deps}
   }
-  return JSON.stringify({name: 'shop', version: '1.0.0', lockfileVersion: 3, requires: true, packages}, null, 2) + '\n'
+  for (const [name, version] of Object.entries(deps)) {
+    packages[`node_modules/${name}`] = {
+      version,
+      resolved: `https://registry.npmjs.org/${name}/-/${name}-${version}.tgz`,
+      license: 'MIT'
+    }
+  }
+  return (
+    JSON.stringify(
+      {name: 'shop', version: '1.0.0', lockfileVersion: 3, requires: true, packages},
+      null,
+      2
+    ) + '\n'
+  )
 }
 
 describe('sbom action', () => {
@@ -20,7 +39,10 @@ describe('sbom action', () => {
   beforeEach(async () => {
     fake = new FakeGitHub()
     await fake.start()
-    dir = makeWorkspace({'package.json': '{"name": "shop"}\n', 'package-lock.json': lockfile({lodash: '4.17.20', ms: '2.1.3'})})
+    dir = makeWorkspace({
+      'package.json': '{"name": "shop"}\n',
+      'package-lock.json': lockfile({lodash: '4.17.20', ms: '2.1.3'})
+    })
   })
   afterEach(async () => {
     await fake.close()
@@ -60,8 +82,16 @@ describe('sbom action', () => {
           name: 'package-lock.json',
           file: {source_location: 'package-lock.json'},
           resolved: {
-            'pkg:npm/lodash@4.17.21': {package_url: 'pkg:npm/lodash@4.17.21', relationship: 'direct', scope: 'runtime'},
-            'pkg:npm/minimist@1.2.8': {package_url: 'pkg:npm/minimist@1.2.8', relationship: 'direct', scope: 'runtime'}
+            'pkg:npm/lodash@4.17.21': {
+              package_url: 'pkg:npm/lodash@4.17.21',
+              relationship: 'direct',
+              scope: 'runtime'
+            },
+            'pkg:npm/minimist@1.2.8': {
+              package_url: 'pkg:npm/minimist@1.2.8',
+              relationship: 'direct',
+              scope: 'runtime'
+            }
           }
         }
       }

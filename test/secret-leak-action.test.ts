@@ -56,65 +56,62 @@ function everythingWritten(
   return out
 }
 
-describe(
-  'no planted secret leaves the secret-scan action',
-  () => {
-    let server: FakeGitHub
-    let workspace: string
-    const runs: ActionRun[] = []
-    beforeAll(async () => {
-      server = new FakeGitHub()
-      await server.start()
-      workspace = makeWorkspace({'README.md': '# app\n'})
-      const baseSha = initRepo(workspace)
-      writeFiles(workspace, {'deploy/prod.env': secretFile + '\n'})
-      const headSha = commitAll(workspace, 'add deploy settings')
-      const common = {
-        action: 'secret-scan',
-        workspace,
-        apiUrl: server.url,
-        inputs: {'sarif-file': 'pipeguard.sarif'}
-      }
-      runs.push(
-        await runAction({
-          ...common,
-          eventName: 'pull_request',
-          event: pullRequestEvent(3, {baseSha, headSha}),
-          sha: 'e'.repeat(40)
-        })
-      )
-      runs.push(await runAction({...common, eventName: 'push', sha: headSha}))
-      runs.push(await runAction({...common, eventName: 'schedule', sha: headSha}))
-      expect(git(workspace, 'status', '--porcelain')).toContain('pipeguard.sarif')
-    })
-    afterAll(async () => {
-      await server.close()
-      removeWorkspace(workspace)
-      runs.forEach(removeRun)
-    })
+describe('no planted secret leaves the secret-scan action', () => {
+  let server: FakeGitHub
+  let workspace: string
+  const runs: ActionRun[] = []
+  beforeAll(async () => {
+    server = new FakeGitHub()
+    await server.start()
+    workspace = makeWorkspace({'README.md': '# app\n'})
+    const baseSha = initRepo(workspace)
+    writeFiles(workspace, {'deploy/prod.env': secretFile + '\n'})
+    const headSha = commitAll(workspace, 'add deploy settings')
+    const common = {
+      action: 'secret-scan',
+      workspace,
+      apiUrl: server.url,
+      inputs: {'sarif-file': 'pipeguard.sarif'}
+    }
+    runs.push(
+      await runAction({
+        ...common,
+        eventName: 'pull_request',
+        event: pullRequestEvent(3, {baseSha, headSha}),
+        sha: 'e'.repeat(40)
+      })
+    )
+    runs.push(await runAction({...common, eventName: 'push', sha: headSha}))
+    runs.push(await runAction({...common, eventName: 'schedule', sha: headSha}))
+    expect(git(workspace, 'status', '--porcelain')).toContain('pipeguard.sarif')
+  })
+  afterAll(async () => {
+    await server.close()
+    removeWorkspace(workspace)
+    runs.forEach(removeRun)
+  })
 
-    it('found every planted secret and reported it everywhere', () => {
-      for (const run of runs) {
-        expect(run.exitCode).toBe(1)
-        expect(Number(run.outputs.findings)).toBeGreaterThanOrEqual(16)
-      }
-      expect(server.comments).toHaveLength(1)
-      expect(server.checkRuns.length).toBeGreaterThan(0)
-      expect(server.issues).toHaveLength(1)
-      // Each secret was masked for the log before anything else was printed about it.
-      for (const value of Object.values(planted))
-        expect(runs[0]!.stdout).toContain(`::add-mask::${value}`)
-    })
+  it('found every planted secret and reported it everywhere', () => {
+    for (const run of runs) {
+      expect(run.exitCode).toBe(1)
+      expect(Number(run.outputs.findings)).toBeGreaterThanOrEqual(16)
+    }
+    expect(server.comments).toHaveLength(1)
+    expect(server.checkRuns.length).toBeGreaterThan(0)
+    expect(server.issues).toHaveLength(1)
+    // Each secret was masked for the log before anything else was printed about it.
+    for (const value of Object.values(planted))
+      expect(runs[0]!.stdout).toContain(`::add-mask::${value}`)
+  })
 
-    it('no request body, URL, annotation, log line, output, summary or written file contains a planted secret', () => {
-      const written = everythingWritten(server, runs, workspace)
-      expect(written.length).toBeGreaterThan(10)
-      const leaks = written.flatMap(([where, text]) =>
-        Object.entries(planted)
-          .filter(([, value]) => text.includes(value) || text.includes(encodeURIComponent(value)))
-          .map(([name]) => `${name} in ${where}`)
-      )
-      expect(leaks).toEqual([])
-    })
-  }
-)
+  it('no request body, URL, annotation, log line, output, summary or written file contains a planted secret', () => {
+    const written = everythingWritten(server, runs, workspace)
+    expect(written.length).toBeGreaterThan(10)
+    const leaks = written.flatMap(([where, text]) =>
+      Object.entries(planted)
+        .filter(([, value]) => text.includes(value) || text.includes(encodeURIComponent(value)))
+        .map(([name]) => `${name} in ${where}`)
+    )
+    expect(leaks).toEqual([])
+  })
+})

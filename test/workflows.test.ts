@@ -45,10 +45,11 @@ describe('workflow files', () => {
     }
   })
 
-  it('pass pipeguard\'s own workflow checks with zero findings', async () => {
+  it("pass pipeguard's own workflow checks with zero findings", async () => {
     const root = mkdtempSync(join(tmpdir(), 'pg-workflows-'))
     mkdirSync(join(root, '.github', 'workflows'), {recursive: true})
-    for (const file of workflowFiles) copyFileSync(join(repo, file), join(root, '.github', 'workflows', file.split('/').pop()!))
+    for (const file of workflowFiles)
+      copyFileSync(join(repo, file), join(root, '.github', 'workflows', file.split('/').pop()!))
     const report = await runPipeline({
       root,
       config: defaultConfig(),
@@ -57,6 +58,8 @@ describe('workflow files', () => {
     })
     expect(report.errors).toEqual([])
     expect(report.scanners[0]!.files).toBe(workflowFiles.length)
-    expect(report.findings.map(f => `${f.location.path}:${f.location.startLine} ${f.ruleId}`)).toEqual([])
+    expect(
+      report.findings.map(f => `${f.location.path}:${f.location.startLine} ${f.ruleId}`)
+    ).toEqual([])
   })
 })

@@ -18,7 +18,17 @@ for (const file of files) {
   for (const row of await bench()) rows.push({area, ...row})
 }
 
-const fmt = v => (typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v))
-const table = [['area', 'measure', 'value', 'unit', 'note'], ...rows.map(r => [r.area, r.name, fmt(r.value), r.unit ?? '', r.note ?? ''])]
+const fmt = v =>
+  typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(2)) : String(v)
+const table = [
+  ['area', 'measure', 'value', 'unit', 'note'],
+  ...rows.map(r => [r.area, r.name, fmt(r.value), r.unit ?? '', r.note ?? ''])
+]
 const widths = table[0].map((_, i) => Math.max(...table.map(row => row[i].length)))
-for (const row of table) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd())
+for (const row of table)
+  console.log(
+    row
+      .map((cell, i) => cell.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
+  )

@@ -37,10 +37,29 @@ export async function bench() {
   try {
     copyFileSync(lockfile, join(dir, 'package-lock.json'))
     copyFileSync(join(lockfile, '..', 'package.json'), join(dir, 'package.json'))
-    const ours = time(() => execFileSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'sbom', dir, '--output', join(dir, 'ours.json')], {stdio: 'ignore'}), 5)
+    const ours = time(
+      () =>
+        execFileSync(
+          process.execPath,
+          [join(repo, 'dist', 'cli.js'), 'sbom', dir, '--output', join(dir, 'ours.json')],
+          {stdio: 'ignore'}
+        ),
+      5
+    )
     const theirs = time(
       () =>
-        execFileSync(join(repo, 'node_modules', '.bin', 'cyclonedx-npm'), ['--package-lock-only', '--flatten-components', '--output-format', 'JSON', '--output-file', join(dir, 'theirs.json')], {cwd: dir, stdio: 'ignore'}),
+        execFileSync(
+          join(repo, 'node_modules', '.bin', 'cyclonedx-npm'),
+          [
+            '--package-lock-only',
+            '--flatten-components',
+            '--output-format',
+            'JSON',
+            '--output-file',
+            join(dir, 'theirs.json')
+          ],
+          {cwd: dir, stdio: 'ignore'}
+        ),
       3
     )
     const name = lockfile.split('/').slice(-2, -1)[0]

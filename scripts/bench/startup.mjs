@@ -27,8 +27,18 @@ export async function bench() {
   })()
   const version = timeRuns(['--version'], 21)
   return [
-    {name: 'node dist/cli.js --version (median of 21)', value: version.median, unit: 'ms', note: `min ${version.min.toFixed(1)}, max ${version.max.toFixed(1)}`},
-    {name: 'node -e 0 (median of 15)', value: baseline, unit: 'ms', note: 'bare Node start-up on this machine'}
+    {
+      name: 'node dist/cli.js --version (median of 21)',
+      value: version.median,
+      unit: 'ms',
+      note: `min ${version.min.toFixed(1)}, max ${version.max.toFixed(1)}`
+    },
+    {
+      name: 'node -e 0 (median of 15)',
+      value: baseline,
+      unit: 'ms',
+      note: 'bare Node start-up on this machine'
+    }
   ]
 }
 

@@ -36,7 +36,8 @@ export function sbomValidators(): {
     keyword: 'uniqueItemsByText',
     type: 'array',
     errors: false,
-    validate: (_: boolean, data: unknown[]) => new Set(data.map(item => JSON.stringify(item))).size === data.length
+    validate: (_: boolean, data: unknown[]) =>
+      new Set(data.map(item => JSON.stringify(item))).size === data.length
   })
   // ajv-formats has no IRI formats; CycloneDX uses them for URLs. Accept what a URI parser accepts.
   ajv.addFormat('iri-reference', (value: string) => !/\s/.test(value))

@@ -52,14 +52,24 @@ export async function run(deps: Partial<SbomActionDeps> = {}): Promise<void> {
     const root = resolve(workspace, inputs.path)
     const {config} = loadConfig(root, inputs.config)
     const format = inputs.format ?? config.sbom.format
-    const result = await generateSbom(root, config, {format, specVersion: inputs.specVersion ?? config.sbom.specVersion}, env)
-    const output = resolve(workspace, inputs.output ?? (format === 'spdx-json' ? 'sbom.spdx.json' : 'sbom.cdx.json'))
+    const result = await generateSbom(
+      root,
+      config,
+      {format, specVersion: inputs.specVersion ?? config.sbom.specVersion},
+      env
+    )
+    const output = resolve(
+      workspace,
+      inputs.output ?? (format === 'spdx-json' ? 'sbom.spdx.json' : 'sbom.cdx.json')
+    )
     mkdirSync(dirname(output), {recursive: true})
     writeFileSync(output, result.document)
     for (const error of result.inventory.errors) c.warning(`${error.path}: ${error.message}`)
     c.setOutput('sbom-file', output)
     c.setOutput('components', String(result.components.length))
-    c.info(`pipeguard: ${format} SBOM with ${result.components.length} component(s) written to ${output}`)
+    c.info(
+      `pipeguard: ${format} SBOM with ${result.components.length} component(s) written to ${output}`
+    )
 
     if (inputs.uploadArtifact) {
       try {
@@ -84,8 +94,14 @@ export async function run(deps: Partial<SbomActionDeps> = {}): Promise<void> {
         detector: {name: TOOL_NAME, version: VERSION, url: INFORMATION_URI}
       })
       try {
-        await client.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', {owner: gh.owner, repo: gh.repo, ...payload})
-        c.info(`pipeguard: submitted ${Object.keys(payload.manifests).length} manifest(s) to the dependency graph`)
+        await client.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', {
+          owner: gh.owner,
+          repo: gh.repo,
+          ...payload
+        })
+        c.info(
+          `pipeguard: submitted ${Object.keys(payload.manifests).length} manifest(s) to the dependency graph`
+        )
       } catch (error) {
         const status = httpStatus(error)
         c.warning(
@@ -98,17 +114,24 @@ export async function run(deps: Partial<SbomActionDeps> = {}): Promise<void> {
 
     if (gh.pullRequest && inputs.comment !== 'never') {
       try {
-        const base = toComponents((await inventoryAtRevision(root, gh.pullRequest.baseSha)).packages)
+        const base = toComponents(
+          (await inventoryAtRevision(root, gh.pullRequest.baseSha)).packages
+        )
         const diff = diffComponents(base, result.components)
-        const changes = diff.added.length + diff.removed.length + diff.changed.length + diff.licenseChanged.length
+        const changes =
+          diff.added.length + diff.removed.length + diff.changed.length + diff.licenseChanged.length
         const markerText = marker('sbom')
         const body = `${markerText}\n## pipeguard SBOM diff\n\n${renderSbomDiff(diff)}`
-        await upsertStickyComment(client, {owner: gh.owner, repo: gh.repo, issueNumber: gh.pullRequest.number}, {
-          mode: inputs.comment,
-          markerText,
-          hasFindings: changes > 0,
-          body
-        })
+        await upsertStickyComment(
+          client,
+          {owner: gh.owner, repo: gh.repo, issueNumber: gh.pullRequest.number},
+          {
+            mode: inputs.comment,
+            markerText,
+            hasFindings: changes > 0,
+            body
+          }
+        )
       } catch (error) {
         const status = httpStatus(error)
         c.warning(
@@ -119,6 +142,10 @@ export async function run(deps: Partial<SbomActionDeps> = {}): Promise<void> {
       }
     }
   } catch (error) {
-    c.setFailed(error instanceof ConfigError ? `pipeguard: ${error.message}` : `pipeguard: ${errorMessage(error)}`)
+    c.setFailed(
+      error instanceof ConfigError
+        ? `pipeguard: ${error.message}`
+        : `pipeguard: ${errorMessage(error)}`
+    )
   }
 }

@@ -62,6 +62,8 @@ describe('cli', () => {
     writeFileSync(join(dir, '.pipeguard.yml'), 'secrets:\n  entropy: high\n')
     const c = capture(dir)
     expect(await run(['scan', '.'], c.io)).toBe(2)
-    expect(c.err()).toBe('pipeguard: .pipeguard.yml: secrets.entropy: expected a number, got "high" (line 2)\n')
+    expect(c.err()).toBe(
+      'pipeguard: .pipeguard.yml: secrets.entropy: expected a number, got "high" (line 2)\n'
+    )
   })
 })

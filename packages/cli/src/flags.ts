@@ -24,14 +24,22 @@ export function parseFlags(command: string, argv: string[], specs: FlagSpec[]): 
     options[spec.name] = spec.short ? {type: spec.type, short: spec.short} : {type: spec.type}
   }
   try {
-    const {values, positionals} = parseArgs({args: argv, options, allowPositionals: true, strict: true})
+    const {values, positionals} = parseArgs({
+      args: argv,
+      options,
+      allowPositionals: true,
+      strict: true
+    })
     return {values: values as ParsedArgs['values'], positionals}
   } catch (error) {
     const message = (error as Error).message
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)
     if (unknown) {
       const flag = unknown[1]!
-      const hint = didYouMean(flag.replace(/^-+/, ''), specs.map(s => s.name))
+      const hint = didYouMean(
+        flag.replace(/^-+/, ''),
+        specs.map(s => s.name)
+      )
       throw new UsageError(
         `unknown option ${flag} for \`${command}\`${hint ? ` (did you mean --${hint}?)` : ''}`,
         command
@@ -54,7 +62,12 @@ export class UsageError extends ConfigError {
   }
 }
 
-export function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], command: string): T | undefined {
+export function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  command: string
+): T | undefined {
   if (value === undefined) return undefined
   if ((allowed as readonly string[]).includes(value)) return value as T
   const hint = didYouMean(value, allowed)

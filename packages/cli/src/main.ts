@@ -37,7 +37,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS.find(c => c.name === name)
   if (!command) {
-    const hint = didYouMean(name, COMMANDS.map(c => c.name))
+    const hint = didYouMean(
+      name,
+      COMMANDS.map(c => c.name)
+    )
     io.stderr.write(
       `pipeguard: unknown command "${name}"${hint ? ` (did you mean "${hint}"?)` : ''}\nRun \`pipeguard --help\` for the commands.\n`
     )
@@ -47,14 +50,18 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return await command.run(normalizeArgv(rest), io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`pipeguard ${command.name}: ${error.message}\nRun \`pipeguard ${command.name} --help\` for usage.\n`)
+      io.stderr.write(
+        `pipeguard ${command.name}: ${error.message}\nRun \`pipeguard ${command.name} --help\` for usage.\n`
+      )
       return 2
     }
     if (error instanceof ConfigError) {
       io.stderr.write(`pipeguard: ${error.message}\n`)
       return 2
     }
-    io.stderr.write(`pipeguard: internal error: ${errorMessage(error)}\n${(error as Error)?.stack ?? ''}\n`)
+    io.stderr.write(
+      `pipeguard: internal error: ${errorMessage(error)}\n${(error as Error)?.stack ?? ''}\n`
+    )
     return 2
   }
 }

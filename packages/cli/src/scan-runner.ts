@@ -31,10 +31,18 @@ export interface ScanSetup {
 }
 
 /** Flags -> config overrides -> validated config and run options (flags win over the file). */
-export async function prepareScan(command: string, names: string[], args: ParsedArgs, io: CliIo): Promise<ScanSetup> {
+export async function prepareScan(
+  command: string,
+  names: string[],
+  args: ParsedArgs,
+  io: CliIo
+): Promise<ScanSetup> {
   const v = args.values
   if (args.positionals.length > 1) {
-    throw new UsageError(`expected one PATH, got ${args.positionals.length}: ${args.positionals.join(' ')}`, command)
+    throw new UsageError(
+      `expected one PATH, got ${args.positionals.length}: ${args.positionals.join(' ')}`,
+      command
+    )
   }
   const root = resolveRoot(io.cwd, args.positionals[0], command)
   const overrides: Partial<ConfigInput> = {}
@@ -53,10 +61,14 @@ export async function prepareScan(command: string, names: string[], args: Parsed
   const {SCANNERS} = await import('./scanners')
   const scanners = names.map(name => {
     const scanner = SCANNERS[name]
-    if (!scanner) throw new UsageError(`unknown scanner "${name}"; available: ${Object.keys(SCANNERS).join(', ') || 'none'}`, command)
+    if (!scanner)
+      throw new UsageError(
+        `unknown scanner "${name}"; available: ${Object.keys(SCANNERS).join(', ') || 'none'}`,
+        command
+      )
     return scanner
   })
-  const history = v.history === true ? (v['history-range'] as string | undefined) ?? true : false
+  const history = v.history === true ? ((v['history-range'] as string | undefined) ?? true) : false
   const options: RunOptions = {
     scanners: names,
     history,
@@ -87,8 +99,14 @@ export async function executeScan(setup: ScanSetup, io: CliIo): Promise<ScanRepo
   }
 }
 
-export function writeReport(report: ScanReport, args: ParsedArgs, io: CliIo, command: string): void {
-  const format: ReportFormat = oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command) ?? 'table'
+export function writeReport(
+  report: ScanReport,
+  args: ParsedArgs,
+  io: CliIo,
+  command: string
+): void {
+  const format: ReportFormat =
+    oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command) ?? 'table'
   const output = args.values.output as string | undefined
   const color = !output && format === 'table' && useColor(io.stdout, io.env)
   const text = REPORTERS[format](report, {color})
@@ -96,7 +114,9 @@ export function writeReport(report: ScanReport, args: ParsedArgs, io: CliIo, com
     const file = resolve(io.cwd, output)
     mkdirSync(dirname(file), {recursive: true})
     writeFileSync(file, text)
-    io.stderr.write(`pipeguard: wrote ${format} report to ${output} (${report.blocking.length} blocking)\n`)
+    io.stderr.write(
+      `pipeguard: wrote ${format} report to ${output} (${report.blocking.length} blocking)\n`
+    )
   } else {
     io.stdout.write(text)
   }
@@ -107,9 +127,16 @@ export function checkFormat(args: ParsedArgs, command: string): void {
   oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command)
 }
 
-export function parseScannerList(value: string | undefined, fallback: string[], command: string): string[] {
+export function parseScannerList(
+  value: string | undefined,
+  fallback: string[],
+  command: string
+): string[] {
   if (!value) return fallback
-  const names = value.split(',').map(s => s.trim()).filter(Boolean)
+  const names = value
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)
   const known = ['secrets', 'deps', 'iac']
   for (const name of names) oneOf('scanners', name, known, command)
   if (names.length === 0) throw new UsageError('--scanners needs at least one scanner', command)

@@ -43,8 +43,12 @@ describe('config', () => {
   })
 
   it('rejects unknown keys with a did-you-mean hint', () => {
-    expect(errorOf('fail-onn: high\n')).toBe('.pipeguard.yml: unknown key "fail-onn" (did you mean "fail-on"?) (line 1)')
-    expect(errorOf('secrets:\n  entropi: 3\n')).toContain('secrets: unknown key "entropi" (did you mean "entropy"?)')
+    expect(errorOf('fail-onn: high\n')).toBe(
+      '.pipeguard.yml: unknown key "fail-onn" (did you mean "fail-on"?) (line 1)'
+    )
+    expect(errorOf('secrets:\n  entropi: 3\n')).toContain(
+      'secrets: unknown key "entropi" (did you mean "entropy"?)'
+    )
     expect(errorOf('zzz: 1\n')).toBe('.pipeguard.yml: unknown key "zzz" (line 1)')
   })
 
@@ -55,12 +59,19 @@ describe('config', () => {
   })
 
   it('requires a reason on every ignore and a rule or path', () => {
-    expect(errorOf('ignore:\n  - rule: x\n')).toContain('ignore[0].reason: required: expected a string')
-    expect(errorOf('ignore:\n  - reason: because\n')).toContain('an ignore entry needs a rule, a path or both')
+    expect(errorOf('ignore:\n  - rule: x\n')).toContain(
+      'ignore[0].reason: required: expected a string'
+    )
+    expect(errorOf('ignore:\n  - reason: because\n')).toContain(
+      'an ignore entry needs a rule, a path or both'
+    )
   })
 
   it('accepts unquoted YAML dates for expiry', () => {
-    const config = parseConfigText('ignore:\n  - rule: x\n    reason: r\n    expires: 2030-01-31\n', 'c.yml')
+    const config = parseConfigText(
+      'ignore:\n  - rule: x\n    reason: r\n    expires: 2030-01-31\n',
+      'c.yml'
+    )
     expect(config.ignore[0]!.expires).toBe('2030-01-31')
   })
 
@@ -69,7 +80,9 @@ describe('config', () => {
   })
 
   it('rejects a top level that is not a mapping', () => {
-    expect(errorOf('- a\n- b\n')).toBe('.pipeguard.yml: expected a mapping of settings at the top level')
+    expect(errorOf('- a\n- b\n')).toBe(
+      '.pipeguard.yml: expected a mapping of settings at the top level'
+    )
   })
 
   it('lets flags override the file', () => {

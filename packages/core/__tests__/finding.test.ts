@@ -1,5 +1,10 @@
 import {describe, expect, it} from '@jest/globals'
-import {createFinding, disambiguateFingerprints, fingerprint, type FindingInput} from '../src/finding'
+import {
+  createFinding,
+  disambiguateFingerprints,
+  fingerprint,
+  type FindingInput
+} from '../src/finding'
 
 const base: FindingInput = {
   scanner: 'secrets',
@@ -14,11 +19,15 @@ const base: FindingInput = {
 
 describe('fingerprint', () => {
   it('does not depend on the line, so a moved finding keeps it', () => {
-    expect(createFinding(base).fingerprint).toBe(createFinding({...base, startLine: 40}).fingerprint)
+    expect(createFinding(base).fingerprint).toBe(
+      createFinding({...base, startLine: 40}).fingerprint
+    )
   })
 
   it('ignores indentation and whitespace changes', () => {
-    expect(fingerprint('secrets', 'r', 'a.ts', '  token =  "x"\n')).toBe(fingerprint('secrets', 'r', 'a.ts', 'token = "x"'))
+    expect(fingerprint('secrets', 'r', 'a.ts', '  token =  "x"\n')).toBe(
+      fingerprint('secrets', 'r', 'a.ts', 'token = "x"')
+    )
   })
 
   it('differs by scanner, rule, path and content', () => {

@@ -66,7 +66,10 @@ describe('createScopeFilter', () => {
   })
 
   it('a finding from one of the PR commits is in scope even when the final diff lost the line', () => {
-    const fromHistory = {...finding('config/old.env', 3), commit: {sha: 'a'.repeat(40), author: 'dev', date: '2026-11-27T00:00:00Z'}}
+    const fromHistory = {
+      ...finding('config/old.env', 3),
+      commit: {sha: 'a'.repeat(40), author: 'dev', date: '2026-11-27T00:00:00Z'}
+    }
     expect(createScopeFilter('added', diff, 'infra/')!(fromHistory)).toBe(true)
     expect(createScopeFilter('added', diff, 'infra/')!(finding('config/old.env', 3))).toBe(false)
   })
@@ -74,7 +77,9 @@ describe('createScopeFilter', () => {
   it('a finding its scanner marked as introduced by the PR is in scope wherever it points', () => {
     const bumped = {...finding('package-lock.json', 40), properties: {change: 'introduced'}}
     expect(createScopeFilter('added', diff, 'infra/')!(bumped)).toBe(true)
-    expect(createScopeFilter('added', diff, 'infra/')!({...bumped, properties: {change: 'present'}})).toBe(false)
+    expect(
+      createScopeFilter('added', diff, 'infra/')!({...bumped, properties: {change: 'present'}})
+    ).toBe(false)
   })
 
   it('nofilter: no predicate at all', () => {

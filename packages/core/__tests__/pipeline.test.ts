@@ -60,9 +60,22 @@ const options = {scanners: ['iac'], history: false, staged: false, list: false}
 
 describe('runPipeline', () => {
   it('runs scanners on the files they ask for, keeps going past a bad file and gates', async () => {
-    const root = tree({'a.txt': 'ok\nMARKER\n', 'b.txt': 'BROKEN', 'c.md': 'MARKER', 'd.txt': 'MARKER'})
-    const report = await runPipeline({root, config: defaultConfig(), options, scanners: [markerScanner]})
-    expect(report.findings.map(f => `${f.location.path}:${f.location.startLine}`)).toEqual(['a.txt:2', 'd.txt:1'])
+    const root = tree({
+      'a.txt': 'ok\nMARKER\n',
+      'b.txt': 'BROKEN',
+      'c.md': 'MARKER',
+      'd.txt': 'MARKER'
+    })
+    const report = await runPipeline({
+      root,
+      config: defaultConfig(),
+      options,
+      scanners: [markerScanner]
+    })
+    expect(report.findings.map(f => `${f.location.path}:${f.location.startLine}`)).toEqual([
+      'a.txt:2',
+      'd.txt:1'
+    ])
     expect(report.errors).toEqual([{path: 'b.txt', message: 'b.txt:1: cannot parse'}])
     expect(report.scanners[0]).toMatchObject({id: 'iac', files: 3, findings: 2})
     expect(report.exitCode).toBe(1)
@@ -71,20 +84,39 @@ describe('runPipeline', () => {
 
   it('adopts a legacy repo with a baseline: old findings stop failing, new ones still do', async () => {
     const root = tree({'a.txt': 'MARKER one\n'})
-    const first = await runPipeline({root, config: defaultConfig(), options, scanners: [markerScanner]})
+    const first = await runPipeline({
+      root,
+      config: defaultConfig(),
+      options,
+      scanners: [markerScanner]
+    })
     const baseline = new Set(buildBaseline(first.findings).findings.map(f => f.fingerprint))
     writeFileSync(join(root, 'a.txt'), 'moved down\n\nMARKER one\n')
-    const again = await runPipeline({root, config: defaultConfig(), options, scanners: [markerScanner], baseline})
+    const again = await runPipeline({
+      root,
+      config: defaultConfig(),
+      options,
+      scanners: [markerScanner],
+      baseline
+    })
     expect(again.findings[0]!.status).toBe('existing')
     expect(again.exitCode).toBe(0)
     writeFileSync(join(root, 'b.txt'), 'MARKER two\n')
-    const withNew = await runPipeline({root, config: defaultConfig(), options, scanners: [markerScanner], baseline})
+    const withNew = await runPipeline({
+      root,
+      config: defaultConfig(),
+      options,
+      scanners: [markerScanner],
+      baseline
+    })
     expect(withNew.exitCode).toBe(1)
     expect(withNew.blocking.map(f => f.location.path)).toEqual(['b.txt'])
   })
 
   it('keeps the version constant equal to package.json', () => {
-    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8'))
+    const pkg = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', '..', 'package.json'), 'utf8')
+    )
     expect(VERSION).toBe(pkg.version)
   })
 })

@@ -21,7 +21,10 @@ const config = (over: Partial<Config> = {}): Config => ({...defaultConfig(), ...
 
 describe('policy', () => {
   it('blocks only at or above fail-on', () => {
-    const result = applyPolicy({findings: [finding('a', 'medium'), finding('b', 'high')], config: config()})
+    const result = applyPolicy({
+      findings: [finding('a', 'medium'), finding('b', 'high')],
+      config: config()
+    })
     expect(result.blocking.map(f => f.ruleId)).toEqual(['b'])
     expect(result.exitCode).toBe(1)
     expect(applyPolicy({findings: [finding('a', 'medium')], config: config()}).exitCode).toBe(0)
@@ -38,7 +41,11 @@ describe('policy', () => {
 
   it('applies ignores by rule and path glob with their reason', () => {
     const result = applyPolicy({
-      findings: [finding('a', 'high', 'test/x.tf'), finding('a', 'high', 'src/x.tf'), finding('b', 'high', 'test/y.tf')],
+      findings: [
+        finding('a', 'high', 'test/x.tf'),
+        finding('a', 'high', 'src/x.tf'),
+        finding('b', 'high', 'test/y.tf')
+      ],
       config: config({ignore: [{rule: 'a', path: 'test/**', reason: 'fixtures'}]})
     })
     expect(result.findings.map(f => f.status)).toEqual(['ignored', 'new', 'new'])
@@ -68,20 +75,34 @@ describe('policy', () => {
   })
 
   it('matches dependency ignores by advisory alias', () => {
-    const f = {...finding('GHSA-1', 'high'), vulnerability: {id: 'GHSA-1', aliases: ['CVE-2020-1'], fixedVersions: []}}
-    const result = applyPolicy({findings: [f], config: config({ignore: [{rule: 'cve-2020-1', reason: 'not reachable'}]})})
+    const f = {
+      ...finding('GHSA-1', 'high'),
+      vulnerability: {id: 'GHSA-1', aliases: ['CVE-2020-1'], fixedVersions: []}
+    }
+    const result = applyPolicy({
+      findings: [f],
+      config: config({ignore: [{rule: 'cve-2020-1', reason: 'not reachable'}]})
+    })
     expect(result.findings[0]!.status).toBe('ignored')
   })
 
   it('reports baseline findings as existing and never blocks on them', () => {
     const known = finding('a', 'critical')
-    const result = applyPolicy({findings: [known, finding('b', 'critical')], config: config(), baseline: new Set([known.fingerprint])})
+    const result = applyPolicy({
+      findings: [known, finding('b', 'critical')],
+      config: config(),
+      baseline: new Set([known.fingerprint])
+    })
     expect(result.findings.map(f => f.status)).toEqual(['existing', 'new'])
     expect(result.blocking.map(f => f.ruleId)).toEqual(['b'])
   })
 
   it('does not block on findings outside the diff scope', () => {
-    const result = applyPolicy({findings: [finding('a', 'critical')], config: config(), inScope: () => false})
+    const result = applyPolicy({
+      findings: [finding('a', 'critical')],
+      config: config(),
+      inScope: () => false
+    })
     expect(result.findings[0]!.status).toBe('filtered')
     expect(result.exitCode).toBe(0)
   })

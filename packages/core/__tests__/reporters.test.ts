@@ -36,7 +36,11 @@ function report(): ScanReport {
       startLine: 10,
       fingerprintContent: 'npm/lodash@4.17.15+GHSA-jf85-cpcp-j695',
       package: {ecosystem: 'npm', name: 'lodash', version: '4.17.15'},
-      vulnerability: {id: 'GHSA-jf85-cpcp-j695', aliases: ['CVE-2019-10744'], fixedVersions: ['4.17.12']}
+      vulnerability: {
+        id: 'GHSA-jf85-cpcp-j695',
+        aliases: ['CVE-2019-10744'],
+        fixedVersions: ['4.17.12']
+      }
     })
   ]
   const policy = applyPolicy({findings, config: defaultConfig()})
@@ -50,8 +54,24 @@ function report(): ScanReport {
     skipped: [{path: 'img.png', reason: 'binary file'}],
     expiredIgnores: [],
     scanners: [
-      {id: 'secrets', name: 'secrets', title: 'Secret scan', files: 3, findings: 1, durationMs: 5, notes: []},
-      {id: 'dependencies', name: 'deps', title: 'Dependency audit', files: 1, findings: 1, durationMs: 5, notes: []}
+      {
+        id: 'secrets',
+        name: 'secrets',
+        title: 'Secret scan',
+        files: 3,
+        findings: 1,
+        durationMs: 5,
+        notes: []
+      },
+      {
+        id: 'dependencies',
+        name: 'deps',
+        title: 'Dependency audit',
+        files: 1,
+        findings: 1,
+        durationMs: 5,
+        notes: []
+      }
     ],
     exitCode: policy.exitCode
   }
@@ -68,24 +88,36 @@ describe('reporters', () => {
       severity: 'high',
       location: {path: 'package-lock.json', startLine: 10, endLine: 10},
       package: {ecosystem: 'npm', name: 'lodash', version: '4.17.15'},
-      vulnerability: {id: 'GHSA-jf85-cpcp-j695', aliases: ['CVE-2019-10744'], fixedVersions: ['4.17.12']}
+      vulnerability: {
+        id: 'GHSA-jf85-cpcp-j695',
+        aliases: ['CVE-2019-10744'],
+        fixedVersions: ['4.17.12']
+      }
     })
     expect(typeof dep.fingerprint).toBe('string')
-    expect(doc.findings.find((f: {scanner: string}) => f.scanner === 'secrets').package).toBeUndefined()
+    expect(
+      doc.findings.find((f: {scanner: string}) => f.scanner === 'secrets').package
+    ).toBeUndefined()
   })
 
   it('sarif validates against the official SARIF 2.1.0 schema', () => {
-    const schema = JSON.parse(readFileSync(join(fixtures, 'schemas', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8'))
+    const schema = JSON.parse(
+      readFileSync(join(fixtures, 'schemas', 'sarif', 'sarif-schema-2.1.0.json'), 'utf8')
+    )
     const ajv = new Ajv({allErrors: true, strict: false})
     const validate = ajv.compile(schema)
     const sarif = buildSarif(report())
     expect(validate(sarif) ? [] : validate.errors).toEqual([])
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
     const run = (sarif.runs as Array<Record<string, any>>)[0]!
-    expect(run.tool.driver.rules[0].help.text).toBe('Revoke it at https://github.com/settings/tokens')
+    expect(run.tool.driver.rules[0].help.text).toBe(
+      'Revoke it at https://github.com/settings/tokens'
+    )
     expect(run.tool.driver.rules[0].properties['security-severity']).toBe('9.5')
     expect(run.results[0].partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{32}$/)
-    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('src/%5Bevil%5D(http%3A//x).ts')
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'src/%5Bevil%5D(http%3A//x).ts'
+    )
   })
 
   it('markdown escapes untrusted text', () => {

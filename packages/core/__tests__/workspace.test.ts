@@ -15,7 +15,9 @@ function tree(files: Record<string, string | Buffer>): string {
 }
 
 function git(dir: string, ...args: string[]): void {
-  execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {stdio: 'ignore'})
+  execFileSync('git', ['-C', dir, '-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+    stdio: 'ignore'
+  })
 }
 
 describe('Workspace', () => {
@@ -31,7 +33,12 @@ describe('Workspace', () => {
     })
     const ws = await Workspace.open(dir)
     expect(ws.isGitRepo).toBe(false)
-    expect(ws.files.map(f => f.path)).toEqual(['.gitignore', 'docs/readme.md', 'src/.gitignore', 'src/a.ts'])
+    expect(ws.files.map(f => f.path)).toEqual([
+      '.gitignore',
+      'docs/readme.md',
+      'src/.gitignore',
+      'src/a.ts'
+    ])
   })
 
   it('lists git files (tracked and untracked-not-ignored) in a work tree', async () => {
@@ -93,6 +100,6 @@ describe('Workspace', () => {
     const late = Buffer.alloc(9000, 0x61)
     late[8500] = 0
     expect(isBinary(late)).toBe(false)
-    expect(isBinary(Buffer.from("a\0b"))).toBe(true)
+    expect(isBinary(Buffer.from('a\0b'))).toBe(true)
   })
 })

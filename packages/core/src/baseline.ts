@@ -42,7 +42,12 @@ export function readBaseline(file: string, shownName = file): Set<string> {
 export function buildBaseline(findings: Finding[]): Baseline {
   const entries = findings
     .map(f => ({fingerprint: f.fingerprint, ruleId: f.ruleId, path: f.location.path}))
-    .sort((a, b) => a.path.localeCompare(b.path) || a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint))
+    .sort(
+      (a, b) =>
+        a.path.localeCompare(b.path) ||
+        a.ruleId.localeCompare(b.ruleId) ||
+        a.fingerprint.localeCompare(b.fingerprint)
+    )
   const unique = entries.filter((e, i) => i === 0 || e.fingerprint !== entries[i - 1]!.fingerprint)
   return {version: 1, findings: unique}
 }

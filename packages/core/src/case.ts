@@ -11,7 +11,10 @@ export function camelizeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelizeKeys)
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [kebabToCamel(k), camelizeKeys(v)])
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+        kebabToCamel(k),
+        camelizeKeys(v)
+      ])
     )
   }
   return value

@@ -56,7 +56,8 @@ export function parseConfigText(
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     const kebabPath = path.map(p => (typeof p === 'string' ? camelToKebab(p) : p))
     for (const candidate of [kebabPath, path]) {
-      const node = doc.getIn(candidate as unknown[], true) as {range?: [number, number, number]} | undefined
+      const node = doc.getIn(candidate as unknown[], true) as
+        {range?: [number, number, number]} | undefined
       if (node?.range) return lineCounter.linePos(node.range[0]).line
     }
     return undefined
@@ -78,19 +79,23 @@ function parseConfig(
   throw new ConfigError(messages.join('\n'))
 }
 
-function mergeDeep(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+function mergeDeep(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>
+): Record<string, unknown> {
   const out: Record<string, unknown> = {...base}
   for (const [key, value] of Object.entries(over)) {
     if (value === undefined) continue
     const current = out[key]
-    out[key] =
-      isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : value
+    out[key] = isPlainObject(current) && isPlainObject(value) ? mergeDeep(current, value) : value
   }
   return out
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
+  )
 }
 
 function formatIssue(
@@ -120,7 +125,8 @@ function formatIssue(
     }
     case 'invalid_type': {
       const value = valueAt(data, issue.path)
-      if (value === undefined) return `${prefix}required: expected ${article(issue.expected)}${suffix}`
+      if (value === undefined)
+        return `${prefix}required: expected ${article(issue.expected)}${suffix}`
       return `${prefix}expected ${article(issue.expected)}, got ${describe(value)}${suffix}`
     }
     case 'invalid_value':
@@ -161,21 +167,31 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   for (const key of path) {
     schema = unwrap(schema)
     if (!schema) return []
-    const def = schema._zod.def as unknown as {type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType}
+    const def = schema._zod.def as unknown as {
+      type: string
+      shape?: Record<string, z.core.$ZodType>
+      element?: z.core.$ZodType
+    }
     if (def.type === 'object' && typeof key === 'string') schema = def.shape?.[key]
     else if (def.type === 'array' && typeof key === 'number') schema = def.element
     else return []
   }
   schema = unwrap(schema)
-  const def = schema?._zod.def as unknown as {type: string; shape?: Record<string, unknown>} | undefined
+  const def = schema?._zod.def as unknown as
+    {type: string; shape?: Record<string, unknown>} | undefined
   return def?.type === 'object' && def.shape ? Object.keys(def.shape) : []
 }
 
 function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
   let current = schema
   for (let i = 0; current && i < 10; i++) {
-    const def = current._zod.def as unknown as {type: string; innerType?: z.core.$ZodType; out?: z.core.$ZodType}
-    if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable') current = def.innerType
+    const def = current._zod.def as unknown as {
+      type: string
+      innerType?: z.core.$ZodType
+      out?: z.core.$ZodType
+    }
+    if (def.type === 'default' || def.type === 'optional' || def.type === 'nullable')
+      current = def.innerType
     else if (def.type === 'pipe') current = def.out
     else return current
   }

@@ -75,7 +75,11 @@ export const ConfigSchema = z.strictObject({
   failOn: FailOnSchema.default('high'),
   mode: z.enum(['enforce', 'audit']).default('enforce'),
   baseline: z.string().optional(),
-  maxFileSize: z.number().int().positive().default(5 * 1024 * 1024),
+  maxFileSize: z
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   exclude: z.array(ExcludeEntrySchema).default([]),
   ignore: z.array(IgnoreEntrySchema).default([]),
   secrets: SecretsConfigSchema.default(SecretsConfigSchema.parse({})),

@@ -14,7 +14,10 @@ export function escapeMarkdown(text: string): string {
 
 /** For text inside an inline code span: backticks cannot be escaped there, so they are replaced. */
 export function escapeInlineCode(text: string): string {
-  const clean = text.replace(/[\r\n]+/g, ' ').replace(/`/g, 'ˋ').replace(/\|/g, '¦')
+  const clean = text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/`/g, 'ˋ')
+    .replace(/\|/g, '¦')
   return `\`${clean}\``
 }
 

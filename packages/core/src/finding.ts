@@ -79,7 +79,12 @@ export function normalizeContent(content: string): string {
   return content.replace(/\s+/g, ' ').trim()
 }
 
-export function fingerprint(scanner: string, ruleId: string, path: string, content: string): string {
+export function fingerprint(
+  scanner: string,
+  ruleId: string,
+  path: string,
+  content: string
+): string {
   return createHash('sha256')
     .update([scanner, ruleId, toPosix(path), normalizeContent(content)].join('\0'))
     .digest('hex')
@@ -108,13 +113,11 @@ export function createFinding(input: FindingInput): Finding {
  */
 export function disambiguateFingerprints(findings: Finding[]): Finding[] {
   const seen = new Map<string, number>()
-  return [...findings]
-    .sort(compareLocation)
-    .map(f => {
-      const n = seen.get(f.fingerprint) ?? 0
-      seen.set(f.fingerprint, n + 1)
-      return n === 0 ? f : {...f, fingerprint: `${f.fingerprint}:${n}`}
-    })
+  return [...findings].sort(compareLocation).map(f => {
+    const n = seen.get(f.fingerprint) ?? 0
+    seen.set(f.fingerprint, n + 1)
+    return n === 0 ? f : {...f, fingerprint: `${f.fingerprint}:${n}`}
+  })
 }
 
 export function compareLocation(a: Finding, b: Finding): number {

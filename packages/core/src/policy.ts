@@ -59,7 +59,11 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
     }
     // A scanner may know a finding predates the change (the dependency audit compares with the PR base).
     if (finding.status === 'existing') {
-      return {...finding, status: 'existing', suppression: finding.suppression ?? 'already present before this change'}
+      return {
+        ...finding,
+        status: 'existing',
+        suppression: finding.suppression ?? 'already present before this change'
+      }
     }
     if (input.baseline?.has(finding.fingerprint)) {
       return {...finding, status: 'existing', suppression: 'in the baseline'}
@@ -86,5 +90,7 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
 }
 
 function describeEntry(entry: IgnoreEntry): string {
-  return [entry.rule && `rule ${entry.rule}`, entry.path && `path ${entry.path}`].filter(Boolean).join(' + ')
+  return [entry.rule && `rule ${entry.rule}`, entry.path && `path ${entry.path}`]
+    .filter(Boolean)
+    .join(' + ')
 }

@@ -31,7 +31,10 @@ export interface ScanReport {
   exitCode: 0 | 1
 }
 
-export function countBy<T extends string>(findings: Finding[], key: (f: Finding) => T): Map<T, number> {
+export function countBy<T extends string>(
+  findings: Finding[],
+  key: (f: Finding) => T
+): Map<T, number> {
   const counts = new Map<T, number>()
   for (const f of findings) counts.set(key(f), (counts.get(key(f)) ?? 0) + 1)
   return counts

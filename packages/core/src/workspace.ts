@@ -74,7 +74,10 @@ export class Workspace {
       } else if (!stat.isFile()) {
         continue
       } else if (stat.size > maxFileSize) {
-        skips.push({path, reason: `larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(stat.size)})`})
+        skips.push({
+          path,
+          reason: `larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(stat.size)})`
+        })
       } else {
         files.push({path, absPath, size: stat.size})
       }
@@ -99,7 +102,10 @@ export class Workspace {
       // tree of small files about 3x slower (measured 2.0 s vs 0.66 s).
       bytes = readFileSync(file.absPath)
     } catch (error) {
-      this.skipped.push({path: file.path, reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`})
+      this.skipped.push({
+        path: file.path,
+        reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`
+      })
       return undefined
     }
     if (isBinary(bytes)) {

@@ -1,7 +1,18 @@
 import {z} from 'zod'
 
 /** OSV ecosystem names, so a package can be queried as it is. */
-export const ECOSYSTEMS = ['npm', 'PyPI', 'Go', 'crates.io', 'RubyGems', 'Packagist', 'Maven', 'NuGet', 'Pub', 'Hex'] as const
+export const ECOSYSTEMS = [
+  'npm',
+  'PyPI',
+  'Go',
+  'crates.io',
+  'RubyGems',
+  'Packagist',
+  'Maven',
+  'NuGet',
+  'Pub',
+  'Hex'
+] as const
 export const EcosystemSchema = z.enum(ECOSYSTEMS)
 export type Ecosystem = z.infer<typeof EcosystemSchema>
 

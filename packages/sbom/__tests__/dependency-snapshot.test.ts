@@ -33,12 +33,21 @@ describe('buildDependencySnapshot', () => {
         pkg('a', {direct: true, dependencies: ['pkg:npm/b@1.0.0', 'pkg:npm/elsewhere@1.0.0']}),
         pkg('b'),
         pkg('jest', {direct: true, scope: 'dev'}),
-        pkg('django', {ecosystem: 'PyPI', purl: 'pkg:pypi/django@1.0.0', location: {path: 'api/requirements.txt', startLine: 3}}),
+        pkg('django', {
+          ecosystem: 'PyPI',
+          purl: 'pkg:pypi/django@1.0.0',
+          location: {path: 'api/requirements.txt', startLine: 3}
+        }),
         pkg('loose', {pinned: false, version: '', purl: 'pkg:npm/loose'})
       ],
       ctx
     )
-    expect(snapshot).toMatchObject({version: 0, sha: ctx.sha, ref: 'refs/heads/main', job: {correlator: 'ci_sbom_.', id: '42'}})
+    expect(snapshot).toMatchObject({
+      version: 0,
+      sha: ctx.sha,
+      ref: 'refs/heads/main',
+      job: {correlator: 'ci_sbom_.', id: '42'}
+    })
     expect(Object.keys(snapshot.manifests)).toEqual(['api/requirements.txt', 'package-lock.json'])
     const npm = snapshot.manifests['package-lock.json']!
     expect(npm.file.source_location).toBe('package-lock.json')
@@ -54,7 +63,13 @@ describe('buildDependencySnapshot', () => {
   })
 
   it('keeps the strongest relationship and scope for a package listed twice in one lockfile', () => {
-    const snapshot = buildDependencySnapshot([pkg('x', {scope: 'dev'}), pkg('x', {direct: true})], ctx)
-    expect(snapshot.manifests['package-lock.json']!.resolved['pkg:npm/x@1.0.0']).toMatchObject({relationship: 'direct', scope: 'runtime'})
+    const snapshot = buildDependencySnapshot(
+      [pkg('x', {scope: 'dev'}), pkg('x', {direct: true})],
+      ctx
+    )
+    expect(snapshot.manifests['package-lock.json']!.resolved['pkg:npm/x@1.0.0']).toMatchObject({
+      relationship: 'direct',
+      scope: 'runtime'
+    })
   })
 })

@@ -36,13 +36,27 @@ function pkg(name: string, version: string, over: Partial<Package> = {}): Packag
 }
 
 const packages: Package[] = [
-  pkg('express', '4.18.2', {direct: true, license: 'MIT', dependencies: ['pkg:npm/body-parser@1.20.1'], integrity: 'sha512-5/PsL6iGPdfQ/lKM1UuielYgv3BUoJfz1aUwU9vHZ+J7gyvwdQXFEBIEIaxeGf0GIcreATNyBExtalisDbuMqQ=='}),
+  pkg('express', '4.18.2', {
+    direct: true,
+    license: 'MIT',
+    dependencies: ['pkg:npm/body-parser@1.20.1'],
+    integrity:
+      'sha512-5/PsL6iGPdfQ/lKM1UuielYgv3BUoJfz1aUwU9vHZ+J7gyvwdQXFEBIEIaxeGf0GIcreATNyBExtalisDbuMqQ=='
+  }),
   pkg('body-parser', '1.20.1', {license: 'MIT'}),
   pkg('@types/node', '20.1.0', {direct: true, scope: 'dev', license: '(MIT OR Apache-2.0)'}),
   pkg('left-pad', '1.3.0', {license: 'WTFPL License'}),
-  pkg('body-parser', '1.20.1', {license: 'MIT', location: {path: 'packages/a/package-lock.json', startLine: 9}}),
+  pkg('body-parser', '1.20.1', {
+    license: 'MIT',
+    location: {path: 'packages/a/package-lock.json', startLine: 9}
+  }),
   pkg('requests', '', {ecosystem: 'PyPI', purl: 'pkg:pypi/requests', pinned: false}),
-  pkg('django', '4.2.1', {ecosystem: 'PyPI', purl: 'pkg:pypi/django@4.2.1', direct: true, integrity: 'sha256:' + 'ab'.repeat(32)})
+  pkg('django', '4.2.1', {
+    ecosystem: 'PyPI',
+    purl: 'pkg:pypi/django@4.2.1',
+    direct: true,
+    integrity: 'sha256:' + 'ab'.repeat(32)
+  })
 ]
 
 describe('SBOM writers', () => {
@@ -70,15 +84,33 @@ describe('SBOM writers', () => {
 
   it('carries purls, scopes, hashes, licenses and the dependency graph with the root', () => {
     const doc = JSON.parse(buildCycloneDx(components, meta))
-    const byRef = Object.fromEntries(doc.components.map((c: {'bom-ref': string}) => [c['bom-ref'], c]))
+    const byRef = Object.fromEntries(
+      doc.components.map((c: {'bom-ref': string}) => [c['bom-ref'], c])
+    )
     const express = byRef['pkg:npm/express@4.18.2']
-    expect(express).toMatchObject({name: 'express', version: '4.18.2', scope: 'required', licenses: [{license: {id: 'MIT'}}]})
+    expect(express).toMatchObject({
+      name: 'express',
+      version: '4.18.2',
+      scope: 'required',
+      licenses: [{license: {id: 'MIT'}}]
+    })
     expect(express.hashes[0].alg).toBe('SHA-512')
     expect(express.hashes[0].content).toHaveLength(128)
-    expect(byRef['pkg:npm/%40types/node@20.1.0']).toMatchObject({group: '@types', name: 'node', scope: 'excluded', licenses: [{expression: '(MIT OR Apache-2.0)'}]})
+    expect(byRef['pkg:npm/%40types/node@20.1.0']).toMatchObject({
+      group: '@types',
+      name: 'node',
+      scope: 'excluded',
+      licenses: [{expression: '(MIT OR Apache-2.0)'}]
+    })
     expect(byRef['pkg:npm/left-pad@1.3.0'].licenses).toEqual([{license: {name: 'WTFPL License'}}])
-    const deps = Object.fromEntries(doc.dependencies.map((d: {ref: string; dependsOn?: string[]}) => [d.ref, d.dependsOn ?? []]))
-    expect(deps[ROOT_BOM_REF]).toEqual(['pkg:npm/%40types/node@20.1.0', 'pkg:npm/express@4.18.2', 'pkg:pypi/django@4.2.1'])
+    const deps = Object.fromEntries(
+      doc.dependencies.map((d: {ref: string; dependsOn?: string[]}) => [d.ref, d.dependsOn ?? []])
+    )
+    expect(deps[ROOT_BOM_REF]).toEqual([
+      'pkg:npm/%40types/node@20.1.0',
+      'pkg:npm/express@4.18.2',
+      'pkg:pypi/django@4.2.1'
+    ])
     expect(deps['pkg:npm/express@4.18.2']).toEqual(['pkg:npm/body-parser@1.20.1'])
     expect(doc.metadata.component.name).toBe('demo')
     expect(doc.metadata.tools.components[0]).toMatchObject({name: 'pipeguard', version: '0.1.0'})
@@ -88,7 +120,9 @@ describe('SBOM writers', () => {
   it('is byte-identical for the same input, serial number included', () => {
     const a = buildCycloneDx(components, meta)
     expect(buildCycloneDx(toComponents([...packages].reverse()), meta)).toBe(a)
-    expect(JSON.parse(a).serialNumber).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(JSON.parse(a).serialNumber).toMatch(
+      /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    )
     expect(buildSpdx(components, meta)).toBe(buildSpdx(toComponents([...packages].reverse()), meta))
   })
 
@@ -102,14 +136,28 @@ describe('SBOM writers', () => {
     expect(express.externalRefs[0].referenceLocator).toBe('pkg:npm/express@4.18.2')
     expect(express.checksums[0].algorithm).toBe('SHA512')
     const rel = doc.relationships
-    expect(rel).toContainEqual({spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: root.SPDXID})
-    expect(rel).toContainEqual({spdxElementId: root.SPDXID, relationshipType: 'DEPENDS_ON', relatedSpdxElement: express.SPDXID})
+    expect(rel).toContainEqual({
+      spdxElementId: 'SPDXRef-DOCUMENT',
+      relationshipType: 'DESCRIBES',
+      relatedSpdxElement: root.SPDXID
+    })
+    expect(rel).toContainEqual({
+      spdxElementId: root.SPDXID,
+      relationshipType: 'DEPENDS_ON',
+      relatedSpdxElement: express.SPDXID
+    })
     const types = doc.packages.find((p: {name: string}) => p.name === '@types/node')
-    expect(rel).toContainEqual({spdxElementId: types.SPDXID, relationshipType: 'DEV_DEPENDENCY_OF', relatedSpdxElement: root.SPDXID})
+    expect(rel).toContainEqual({
+      spdxElementId: types.SPDXID,
+      relationshipType: 'DEV_DEPENDENCY_OF',
+      relatedSpdxElement: root.SPDXID
+    })
   })
 
   it('parses lockfile integrity spellings into hex hashes', () => {
-    expect(parseIntegrity('sha1-' + Buffer.alloc(20, 1).toString('base64'), 'npm')).toEqual([{cyclonedx: 'SHA-1', spdx: 'SHA1', hex: '01'.repeat(20)}])
+    expect(parseIntegrity('sha1-' + Buffer.alloc(20, 1).toString('base64'), 'npm')).toEqual([
+      {cyclonedx: 'SHA-1', spdx: 'SHA1', hex: '01'.repeat(20)}
+    ])
     expect(parseIntegrity('sha256:' + 'AB'.repeat(32), 'PyPI')[0]!.hex).toBe('ab'.repeat(32))
     expect(parseIntegrity('cd'.repeat(32), 'crates.io')[0]!.cyclonedx).toBe('SHA-256')
     expect(parseIntegrity('h1:abc=', 'Go')).toEqual([])
@@ -118,24 +166,41 @@ describe('SBOM writers', () => {
 
   it('classifies licenses', () => {
     expect(licenseKind('mit')).toEqual({kind: 'id', value: 'MIT'})
-    expect(licenseKind('MIT OR Apache-2.0')).toEqual({kind: 'expression', value: 'MIT OR Apache-2.0'})
+    expect(licenseKind('MIT OR Apache-2.0')).toEqual({
+      kind: 'expression',
+      value: 'MIT OR Apache-2.0'
+    })
     expect(licenseKind('Custom License')).toEqual({kind: 'name', value: 'Custom License'})
     expect(licenseKind('  ')).toBeUndefined()
   })
 
   it('diffs two inventories into added, removed, changed and license changes', () => {
-    const base = toComponents([pkg('a', '1.0.0'), pkg('b', '1.0.0', {license: 'MIT'}), pkg('c', '1.0.0')])
-    const head = toComponents([pkg('a', '1.1.0'), pkg('b', '1.0.0', {license: 'GPL-3.0-only'}), pkg('d', '2.0.0')])
+    const base = toComponents([
+      pkg('a', '1.0.0'),
+      pkg('b', '1.0.0', {license: 'MIT'}),
+      pkg('c', '1.0.0')
+    ])
+    const head = toComponents([
+      pkg('a', '1.1.0'),
+      pkg('b', '1.0.0', {license: 'GPL-3.0-only'}),
+      pkg('d', '2.0.0')
+    ])
     const diff = diffComponents(base, head)
     expect(diff.added.map(c => c.purl)).toEqual(['pkg:npm/d@2.0.0'])
     expect(diff.removed.map(c => c.purl)).toEqual(['pkg:npm/c@1.0.0'])
-    expect(diff.changed.map(c => `${c.before.version}->${c.after.version}`)).toEqual(['1.0.0->1.1.0'])
-    expect(diff.licenseChanged.map(c => `${c.before.license}->${c.after.license}`)).toEqual(['MIT->GPL-3.0-only'])
+    expect(diff.changed.map(c => `${c.before.version}->${c.after.version}`)).toEqual([
+      '1.0.0->1.1.0'
+    ])
+    expect(diff.licenseChanged.map(c => `${c.before.license}->${c.after.license}`)).toEqual([
+      'MIT->GPL-3.0-only'
+    ])
   })
 
   it('normalizes git remotes without credentials', () => {
     expect(normalizeRemote('git@github.com:acme/demo.git')).toBe('https://github.com/acme/demo')
-    expect(normalizeRemote('https://x-access-token:abc@github.com/acme/demo.git')).toBe('https://github.com/acme/demo')
+    expect(normalizeRemote('https://x-access-token:abc@github.com/acme/demo.git')).toBe(
+      'https://github.com/acme/demo'
+    )
     expect(normalizeRemote('file:///tmp/x')).toBeUndefined()
   })
 })
@@ -157,7 +222,11 @@ describe('componentName', () => {
         parsed.namespace ? {group: parsed.namespace, name: parsed.name} : {name: parsed.name}
       )
     }
-    expect(componentName({ecosystem: 'npm', name: '@types/node', purl: 'pkg:npm/%40types/node@20.1.0'})).toEqual({group: '@types', name: 'node'})
-    expect(componentName({ecosystem: 'npm', name: 'JSONStream', purl: 'pkg:npm/jsonstream@1.3.5'})).toEqual({name: 'JSONStream'})
+    expect(
+      componentName({ecosystem: 'npm', name: '@types/node', purl: 'pkg:npm/%40types/node@20.1.0'})
+    ).toEqual({group: '@types', name: 'node'})
+    expect(
+      componentName({ecosystem: 'npm', name: 'JSONStream', purl: 'pkg:npm/jsonstream@1.3.5'})
+    ).toEqual({name: 'JSONStream'})
   })
 })

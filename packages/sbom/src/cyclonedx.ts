@@ -1,5 +1,10 @@
 import {createHash} from 'node:crypto'
-import {ComponentScope, ComponentType, ExternalReferenceType, HashAlgorithm} from '@cyclonedx/cyclonedx-library/Enums'
+import {
+  ComponentScope,
+  ComponentType,
+  ExternalReferenceType,
+  HashAlgorithm
+} from '@cyclonedx/cyclonedx-library/Enums'
 import {
   Bom,
   BomRef,
@@ -37,7 +42,11 @@ export function buildCycloneDx(
   const bom = new Bom()
   const root = new Component(ComponentType.Application, meta.name, {bomRef: ROOT_BOM_REF})
   if (meta.repositoryUrl) {
-    root.externalReferences.add(new ExternalReference(meta.repositoryUrl, ExternalReferenceType.VCS, {comment: meta.commit ? `commit ${meta.commit}` : undefined}))
+    root.externalReferences.add(
+      new ExternalReference(meta.repositoryUrl, ExternalReferenceType.VCS, {
+        comment: meta.commit ? `commit ${meta.commit}` : undefined
+      })
+    )
   }
   if (meta.commit) root.properties.add(new Property('pipeguard:git:commit', meta.commit))
   bom.metadata.component = root
@@ -61,9 +70,11 @@ export function buildCycloneDx(
     }
     const license = licenseKind(c.license)
     if (license?.kind === 'id') component.licenses.add(new SpdxLicense(license.value))
-    else if (license?.kind === 'expression') component.licenses.add(new LicenseExpression(license.value))
+    else if (license?.kind === 'expression')
+      component.licenses.add(new LicenseExpression(license.value))
     else if (license?.kind === 'name') component.licenses.add(new NamedLicense(license.value))
-    for (const source of c.sources) component.properties.add(new Property('pipeguard:source', source))
+    for (const source of c.sources)
+      component.properties.add(new Property('pipeguard:source', source))
     component.properties.add(new Property('pipeguard:direct', String(c.direct)))
     refs.set(c.purl, component.bomRef)
     bom.components.add(component)
@@ -90,10 +101,15 @@ export function buildCycloneDx(
  * published (the purl lower-cases them: JSONStream); others from the purl's namespace and name,
  * read directly: PackageURL.fromString goes through WHATWG URL parsing, 20 ms per 1,000 components.
  */
-export function componentName(c: Pick<SbomComponent, 'ecosystem' | 'name' | 'purl'>): {group?: string; name: string} {
+export function componentName(c: Pick<SbomComponent, 'ecosystem' | 'name' | 'purl'>): {
+  group?: string
+  name: string
+} {
   if (c.ecosystem === 'npm') {
     const slash = c.name.startsWith('@') ? c.name.indexOf('/') : -1
-    return slash > 0 ? {group: c.name.slice(0, slash), name: c.name.slice(slash + 1)} : {name: c.name}
+    return slash > 0
+      ? {group: c.name.slice(0, slash), name: c.name.slice(slash + 1)}
+      : {name: c.name}
   }
   const path = c.purl.replace(/^pkg:[^/]+\//, '').replace(/[?#].*$/, '')
   const at = path.lastIndexOf('@')

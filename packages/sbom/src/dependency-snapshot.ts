@@ -18,7 +18,10 @@ export interface DependencySnapshot {
   job: {correlator: string; id: string; html_url?: string}
   detector: {name: string; version: string; url: string}
   scanned: string
-  manifests: Record<string, {name: string; file: {source_location: string}; resolved: Record<string, ResolvedDependency>}>
+  manifests: Record<
+    string,
+    {name: string; file: {source_location: string}; resolved: Record<string, ResolvedDependency>}
+  >
 }
 
 export interface ResolvedDependency {
@@ -33,7 +36,10 @@ export interface ResolvedDependency {
  * one manifest per lockfile, each package keyed by purl with its relationship and scope, so
  * Dependabot alerts cover every ecosystem pipeguard reads.
  */
-export function buildDependencySnapshot(packages: Package[], ctx: SnapshotContext): DependencySnapshot {
+export function buildDependencySnapshot(
+  packages: Package[],
+  ctx: SnapshotContext
+): DependencySnapshot {
   const manifests: DependencySnapshot['manifests'] = {}
   const byFile = new Map<string, Package[]>()
   for (const pkg of packages) {
@@ -44,13 +50,23 @@ export function buildDependencySnapshot(packages: Package[], ctx: SnapshotContex
     const resolved: Record<string, ResolvedDependency> = {}
     const inFile = byFile.get(file)!
     const known = new Set(inFile.map(p => p.purl))
-    for (const pkg of [...inFile].sort((a, b) => (a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0))) {
+    for (const pkg of [...inFile].sort((a, b) =>
+      a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0
+    )) {
       const existing = resolved[pkg.purl]
       const entry: ResolvedDependency = {
         package_url: pkg.purl,
         relationship: pkg.direct || existing?.relationship === 'direct' ? 'direct' : 'indirect',
-        scope: pkg.scope === 'dev' && (!existing || existing.scope === 'development') ? 'development' : 'runtime',
-        dependencies: [...new Set([...(existing?.dependencies ?? []), ...pkg.dependencies.filter(d => known.has(d))])].sort()
+        scope:
+          pkg.scope === 'dev' && (!existing || existing.scope === 'development')
+            ? 'development'
+            : 'runtime',
+        dependencies: [
+          ...new Set([
+            ...(existing?.dependencies ?? []),
+            ...pkg.dependencies.filter(d => known.has(d))
+          ])
+        ].sort()
       }
       resolved[pkg.purl] = entry
     }
@@ -58,5 +74,13 @@ export function buildDependencySnapshot(packages: Package[], ctx: SnapshotContex
   }
   const job: DependencySnapshot['job'] = {correlator: ctx.correlator, id: ctx.runId}
   if (ctx.htmlUrl) job.html_url = ctx.htmlUrl
-  return {version: 0, sha: ctx.sha, ref: ctx.ref, job, detector: ctx.detector, scanned: ctx.scanned, manifests}
+  return {
+    version: 0,
+    sha: ctx.sha,
+    ref: ctx.ref,
+    job,
+    detector: ctx.detector,
+    scanned: ctx.scanned,
+    manifests
+  }
 }

@@ -25,12 +25,18 @@ export async function inventoryOf(root: string, config: Config): Promise<Invento
   return (await openInventory(root, config)).inventory
 }
 
-async function openInventory(root: string, config: Config): Promise<{inventory: Inventory; isGitRepo: boolean}> {
+async function openInventory(
+  root: string,
+  config: Config
+): Promise<{inventory: Inventory; isGitRepo: boolean}> {
   const workspace = await Workspace.open(root, {
     maxFileSize: config.maxFileSize,
     exclude: config.exclude.map(e => e.path)
   })
-  const inventory = await extractInventory(workspace, workspace.files.filter(f => inventoryFileRequired(f.path)))
+  const inventory = await extractInventory(
+    workspace,
+    workspace.files.filter(f => inventoryFileRequired(f.path))
+  )
   return {inventory, isGitRepo: workspace.isGitRepo}
 }
 
@@ -43,8 +49,13 @@ export async function generateSbom(
 ): Promise<SbomResult> {
   const {inventory, isGitRepo} = await openInventory(root, config)
   const components = toComponents(inventory.packages)
-  const meta = {...(await gatherMeta(root, env, {name: TOOL_NAME, version: VERSION}, isGitRepo)), timestamp: options.timestamp}
+  const meta = {
+    ...(await gatherMeta(root, env, {name: TOOL_NAME, version: VERSION}, isGitRepo)),
+    timestamp: options.timestamp
+  }
   const document =
-    options.format === 'spdx-json' ? buildSpdx(components, meta) : buildCycloneDx(components, meta, options.specVersion)
+    options.format === 'spdx-json'
+      ? buildSpdx(components, meta)
+      : buildCycloneDx(components, meta, options.specVersion)
   return {document, inventory, components}
 }

@@ -10,15 +10,33 @@ import {inventoryOf} from './generate-sbom'
 const execFileAsync = promisify(execFile)
 
 /** Manifests that sit next to lockfiles and decide direct dependencies or scopes. */
-const SIBLING_MANIFESTS = new Set(['package.json', 'pyproject.toml', 'Cargo.toml', 'composer.json', 'Gemfile', 'Pipfile', 'go.sum'])
+const SIBLING_MANIFESTS = new Set([
+  'package.json',
+  'pyproject.toml',
+  'Cargo.toml',
+  'composer.json',
+  'Gemfile',
+  'Pipfile',
+  'go.sum'
+])
 
 /**
  * The inventory of the repository at another commit (a pull request's base): only the lockfiles
  * and their manifests are taken out of git into a temporary folder, never the whole tree.
  */
 export async function inventoryAtRevision(root: string, revision: string): Promise<Inventory> {
-  const git = (...args: string[]) => execFileAsync('git', ['-C', root, ...args], {maxBuffer: 256 * 1024 * 1024})
-  const {stdout} = await git('ls-tree', '-r', '-z', '--name-only', '--full-tree', revision, '--', '.')
+  const git = (...args: string[]) =>
+    execFileAsync('git', ['-C', root, ...args], {maxBuffer: 256 * 1024 * 1024})
+  const {stdout} = await git(
+    'ls-tree',
+    '-r',
+    '-z',
+    '--name-only',
+    '--full-tree',
+    revision,
+    '--',
+    '.'
+  )
   const prefix = (await git('rev-parse', '--show-prefix')).stdout.trim()
   const wanted = stdout
     .split('\0')

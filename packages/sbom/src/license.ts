@@ -12,7 +12,8 @@ export function licenseKind(license: string | undefined): LicenseKind | undefine
   if (!value) return undefined
   const id = fixupSpdxId(value)
   if (id) return {kind: 'id', value: id}
-  if (/\s(AND|OR|WITH)\s|^\(|\+$/.test(value) && isExpression(value)) return {kind: 'expression', value}
+  if (/\s(AND|OR|WITH)\s|^\(|\+$/.test(value) && isExpression(value))
+    return {kind: 'expression', value}
   return {kind: 'name', value}
 }
 

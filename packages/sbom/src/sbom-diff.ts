@@ -25,16 +25,19 @@ export function diffComponents(base: SbomComponent[], head: SbomComponent[]): Sb
     const newOnes = heads.filter(c => !baseVersions.has(c.version))
     const goneOnes = bases.filter(c => !headVersions.has(c.version))
     // Pair versions up as changes; anything left over is a real addition or removal.
-    while (newOnes.length && goneOnes.length) diff.changed.push({before: goneOnes.shift()!, after: newOnes.shift()!})
+    while (newOnes.length && goneOnes.length)
+      diff.changed.push({before: goneOnes.shift()!, after: newOnes.shift()!})
     diff.added.push(...newOnes)
     diff.removed.push(...goneOnes)
     for (const h of heads) {
       const b = bases.find(c => c.version === h.version)
-      if (b && (b.license ?? '') !== (h.license ?? '')) diff.licenseChanged.push({before: b, after: h})
+      if (b && (b.license ?? '') !== (h.license ?? ''))
+        diff.licenseChanged.push({before: b, after: h})
     }
   }
   for (const [k, bases] of before) if (!after.has(k)) diff.removed.push(...bases)
-  const byPurl = (a: {purl: string}, b: {purl: string}): number => (a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0)
+  const byPurl = (a: {purl: string}, b: {purl: string}): number =>
+    a.purl < b.purl ? -1 : a.purl > b.purl ? 1 : 0
   diff.added.sort(byPurl)
   diff.removed.sort(byPurl)
   diff.changed.sort((a, b) => byPurl(a.after, b.after))

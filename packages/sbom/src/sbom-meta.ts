@@ -48,7 +48,9 @@ export async function gatherMeta(
     name: repository?.split('/')[1] ?? (remote ? basename(remote) : basename(root)),
     repositoryUrl: remote,
     commit,
-    commitDate: commitDate ? new Date(commitDate).toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined,
+    commitDate: commitDate
+      ? new Date(commitDate).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      : undefined,
     toolName: tool.name,
     toolVersion: tool.version
   }
@@ -64,7 +66,10 @@ export function normalizeRemote(remote: string | undefined): string | undefined 
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined
     url.username = ''
     url.password = ''
-    return url.toString().replace(/\.git$/, '').replace(/\/$/, '')
+    return url
+      .toString()
+      .replace(/\.git$/, '')
+      .replace(/\/$/, '')
   } catch {
     return undefined
   }

@@ -18,7 +18,9 @@ export function buildSpdx(components: SbomComponent[], meta: SbomMeta): string {
   const root: Record<string, unknown> = {
     name: meta.name,
     SPDXID: rootId,
-    downloadLocation: meta.repositoryUrl ? `git+${meta.repositoryUrl}${meta.commit ? `@${meta.commit}` : ''}` : 'NOASSERTION',
+    downloadLocation: meta.repositoryUrl
+      ? `git+${meta.repositoryUrl}${meta.commit ? `@${meta.commit}` : ''}`
+      : 'NOASSERTION',
     filesAnalyzed: false,
     licenseConcluded: 'NOASSERTION',
     licenseDeclared: 'NOASSERTION',
@@ -40,10 +42,16 @@ export function buildSpdx(components: SbomComponent[], meta: SbomMeta): string {
       licenseDeclared: declared,
       copyrightText: 'NOASSERTION',
       primaryPackagePurpose: 'LIBRARY',
-      externalRefs: [{referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl}]
+      externalRefs: [
+        {referenceCategory: 'PACKAGE-MANAGER', referenceType: 'purl', referenceLocator: c.purl}
+      ]
     }
-    if (license?.kind === 'name') pkg.licenseComments = `Declared license (not an SPDX expression): ${license.value}`
-    const checksums = parseIntegrity(c.integrity, c.ecosystem).map(h => ({algorithm: h.spdx, checksumValue: h.hex}))
+    if (license?.kind === 'name')
+      pkg.licenseComments = `Declared license (not an SPDX expression): ${license.value}`
+    const checksums = parseIntegrity(c.integrity, c.ecosystem).map(h => ({
+      algorithm: h.spdx,
+      checksumValue: h.hex
+    }))
     if (checksums.length) pkg.checksums = checksums
     if (c.scope === 'dev') pkg.comment = 'development dependency'
     return pkg
@@ -62,7 +70,11 @@ export function buildSpdx(components: SbomComponent[], meta: SbomMeta): string {
       })
     }
     for (const dep of c.dependencies) {
-      relationships.push({spdxElementId: id, relationshipType: 'DEPENDS_ON', relatedSpdxElement: ids.get(dep)!})
+      relationships.push({
+        spdxElementId: id,
+        relationshipType: 'DEPENDS_ON',
+        relatedSpdxElement: ids.get(dep)!
+      })
     }
   }
   // DEV_DEPENDENCY_OF reads "A is a dev dependency of B": the package is the subject.
@@ -84,14 +96,19 @@ export function buildSpdx(components: SbomComponent[], meta: SbomMeta): string {
     packages: [root, ...packages],
     relationships
   }
-  const digest = createHash('sha256').update(JSON.stringify({...body, documentNamespace: undefined})).digest('hex')
+  const digest = createHash('sha256')
+    .update(JSON.stringify({...body, documentNamespace: undefined}))
+    .digest('hex')
   body.documentNamespace = `https://spdx.org/spdxdocs/${encodeURIComponent(meta.name)}-${digest.slice(0, 32)}`
   return JSON.stringify(body, null, 2) + '\n'
 }
 
 /** SPDX ids allow letters, digits, `.` and `-`: a readable stem plus a hash keeps them unique. */
 export function spdxId(purl: string): string {
-  const stem = purl.replace(/^pkg:/, '').replace(/[^A-Za-z0-9.-]+/g, '-').slice(0, 80)
+  const stem = purl
+    .replace(/^pkg:/, '')
+    .replace(/[^A-Za-z0-9.-]+/g, '-')
+    .slice(0, 80)
   const hash = createHash('sha256').update(purl).digest('hex').slice(0, 8)
   return `SPDXRef-Package-${stem}-${hash}`
 }

@@ -12,7 +12,13 @@ export const baselineCommand: Command = {
     'Record every current finding as existing, so only new problems fail from now on (adopt pipeguard on a legacy repo in one command).',
   usage: 'pipeguard baseline [PATH] [options]',
   flags: [
-    {name: 'output', short: 'o', type: 'string', value: 'FILE', description: `baseline file (default ${DEFAULT_BASELINE_FILE} in PATH, picked up automatically)`},
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      value: 'FILE',
+      description: `baseline file (default ${DEFAULT_BASELINE_FILE} in PATH, picked up automatically)`
+    },
     CONFIG_FLAG,
     SCANNERS_FLAG,
     ADVISORY_DB_FLAG,
@@ -25,7 +31,11 @@ export const baselineCommand: Command = {
       io.stdout.write(renderHelp(this))
       return 0
     }
-    const names = parseScannerList(args.values.scanners as string | undefined, DEFAULT_SCAN_SCANNERS, 'baseline')
+    const names = parseScannerList(
+      args.values.scanners as string | undefined,
+      DEFAULT_SCAN_SCANNERS,
+      'baseline'
+    )
     const setup = await prepareScan('baseline', names, args, io)
     // Starting over: the old baseline must not hide anything from the new one.
     const report = await executeScan({...setup, baseline: undefined}, io)

@@ -94,7 +94,8 @@ async function listDependencies(args: ParsedArgs, io: CliIo): Promise<number> {
     maxFileSize: config.maxFileSize,
     exclude: config.exclude.map(e => e.path)
   })
-  const {extractInventory, inventoryFileRequired, listInventory, renderInventoryTree} = await import('@pipeguard/inventory')
+  const {extractInventory, inventoryFileRequired, listInventory, renderInventoryTree} =
+    await import('@pipeguard/inventory')
   const files = workspace.files.filter(f => inventoryFileRequired(f.path))
   const inventory = await extractInventory(workspace, files)
   const text =

@@ -4,10 +4,12 @@ import {UsageError} from '../flags'
 /** Octokit and the organization code load only when `org` runs: the CLI starts faster. */
 export const orgCommand: Command = {
   name: 'org',
-  summary: 'Organization-wide scans: `org plan` shards the repositories for a matrix, `org aggregate` merges the reports.',
+  summary:
+    'Organization-wide scans: `org plan` shards the repositories for a matrix, `org aggregate` merges the reports.',
   usage: 'pipeguard org plan --org NAME [options] | pipeguard org aggregate DIR [options]',
   flags: [HELP_FLAG],
-  details: 'Run `pipeguard org plan --help` or `pipeguard org aggregate --help` for their options. Needs GITHUB_TOKEN for the API.',
+  details:
+    'Run `pipeguard org plan --help` or `pipeguard org aggregate --help` for their options. Needs GITHUB_TOKEN for the API.',
   async run(argv, io) {
     const [sub, ...rest] = argv
     if (sub === 'plan') return (await import('./org-run')).plan(rest, io, this)

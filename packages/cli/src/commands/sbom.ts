@@ -16,10 +16,31 @@ export const sbomCommand: Command = {
   summary: 'Write a CycloneDX or SPDX SBOM of every package the lockfiles in PATH install.',
   usage: 'pipeguard sbom [PATH] [options]',
   flags: [
-    {name: 'format', short: 'f', type: 'string', value: 'FORMAT', description: 'cyclonedx-json (default) or spdx-json'},
-    {name: 'output', short: 'o', type: 'string', value: 'FILE', description: 'write the SBOM to FILE instead of stdout'},
-    {name: 'spec-version', type: 'string', value: 'VERSION', description: 'CycloneDX spec version: 1.6 (default) or 1.5'},
-    {name: 'timestamp', type: 'boolean', description: 'record the current time (the output then differs between runs)'},
+    {
+      name: 'format',
+      short: 'f',
+      type: 'string',
+      value: 'FORMAT',
+      description: 'cyclonedx-json (default) or spdx-json'
+    },
+    {
+      name: 'output',
+      short: 'o',
+      type: 'string',
+      value: 'FILE',
+      description: 'write the SBOM to FILE instead of stdout'
+    },
+    {
+      name: 'spec-version',
+      type: 'string',
+      value: 'VERSION',
+      description: 'CycloneDX spec version: 1.6 (default) or 1.5'
+    },
+    {
+      name: 'timestamp',
+      type: 'boolean',
+      description: 'record the current time (the output then differs between runs)'
+    },
     CONFIG_FLAG,
     HELP_FLAG
   ],
@@ -30,20 +51,37 @@ export const sbomCommand: Command = {
       io.stdout.write(renderHelp(this))
       return 0
     }
-    if (args.positionals.length > 1) throw new UsageError(`expected one PATH, got ${args.positionals.length}`, 'sbom')
+    if (args.positionals.length > 1)
+      throw new UsageError(`expected one PATH, got ${args.positionals.length}`, 'sbom')
     const root = resolveRoot(io.cwd, args.positionals[0], 'sbom')
     const configFlag = args.values.config as string | undefined
     const {config} = loadConfig(root, configFlag ? resolve(io.cwd, configFlag) : undefined)
-    const format = oneOf('format', args.values.format as string | undefined, SBOM_FORMATS, 'sbom') ?? config.sbom.format
-    const specVersion = oneOf('spec-version', args.values['spec-version'] as string | undefined, SPEC_VERSIONS, 'sbom') ?? config.sbom.specVersion
+    const format =
+      oneOf('format', args.values.format as string | undefined, SBOM_FORMATS, 'sbom') ??
+      config.sbom.format
+    const specVersion =
+      oneOf(
+        'spec-version',
+        args.values['spec-version'] as string | undefined,
+        SPEC_VERSIONS,
+        'sbom'
+      ) ?? config.sbom.specVersion
     // The CycloneDX library and the extractors load only for this command.
     const {generateSbom} = await import('@pipeguard/sbom')
-    const result = await generateSbom(root, config, {format, specVersion, timestamp: args.values.timestamp ? new Date() : undefined}, io.env)
-    for (const error of result.inventory.errors) io.stderr.write(`pipeguard: ${error.path}: ${error.message}\n`)
+    const result = await generateSbom(
+      root,
+      config,
+      {format, specVersion, timestamp: args.values.timestamp ? new Date() : undefined},
+      io.env
+    )
+    for (const error of result.inventory.errors)
+      io.stderr.write(`pipeguard: ${error.path}: ${error.message}\n`)
     const output = args.values.output as string | undefined
     if (output) {
       writeFile(resolve(io.cwd, output), result.document)
-      io.stderr.write(`pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${output}\n`)
+      io.stderr.write(
+        `pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${output}\n`
+      )
     } else {
       io.stdout.write(result.document)
     }
@@ -57,10 +95,22 @@ function writeFile(file: string, text: string): void {
 }
 
 /** `scan --sbom FILE` writes the configured SBOM format next to the scan report. */
-export async function writeScanSbom(root: string, config: Config, file: string, io: CliIo): Promise<void> {
+export async function writeScanSbom(
+  root: string,
+  config: Config,
+  file: string,
+  io: CliIo
+): Promise<void> {
   const format: SbomFormat = config.sbom.format
   const {generateSbom} = await import('@pipeguard/sbom')
-  const result = await generateSbom(root, config, {format, specVersion: config.sbom.specVersion}, io.env)
+  const result = await generateSbom(
+    root,
+    config,
+    {format, specVersion: config.sbom.specVersion},
+    io.env
+  )
   writeFile(resolve(io.cwd, file), result.document)
-  io.stderr.write(`pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${file}\n`)
+  io.stderr.write(
+    `pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${file}\n`
+  )
 }

@@ -18,16 +18,33 @@ import {
   STAGED_FLAG
 } from './scan-flags'
 
-const COMMON: FlagSpec[] = [FORMAT_FLAG, OUTPUT_FLAG, CONFIG_FLAG, FAIL_ON_FLAG, MODE_FLAG, BASELINE_FLAG]
+const COMMON: FlagSpec[] = [
+  FORMAT_FLAG,
+  OUTPUT_FLAG,
+  CONFIG_FLAG,
+  FAIL_ON_FLAG,
+  MODE_FLAG,
+  BASELINE_FLAG
+]
 const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', description: ''}
 
-const EXIT_CODES = 'Exit codes: 0 nothing new at or above --fail-on, 1 blocking findings, 2 usage, config or tool error.'
+const EXIT_CODES =
+  'Exit codes: 0 nothing new at or above --fail-on, 1 blocking findings, 2 usage, config or tool error.'
 
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'Run the secret scan, dependency audit and IaC lint on PATH (default .) as one report.',
   usage: 'pipeguard scan [PATH] [options]',
-  flags: [...COMMON, SCANNERS_FLAG, HISTORY_FLAG, STAGED_FLAG, ADVISORY_DB_FLAG, OSV_URL_FLAG, SBOM_FLAG, HELP_FLAG],
+  flags: [
+    ...COMMON,
+    SCANNERS_FLAG,
+    HISTORY_FLAG,
+    STAGED_FLAG,
+    ADVISORY_DB_FLAG,
+    OSV_URL_FLAG,
+    SBOM_FLAG,
+    HELP_FLAG
+  ],
   details: EXIT_CODES,
   async run(argv, io) {
     const args = parseFlags('scan', argv, [...this.flags, HISTORY_RANGE])
@@ -36,7 +53,11 @@ export const scanCommand: Command = {
       return 0
     }
     checkFormat(args, 'scan')
-    const names = parseScannerList(args.values.scanners as string | undefined, DEFAULT_SCAN_SCANNERS, 'scan')
+    const names = parseScannerList(
+      args.values.scanners as string | undefined,
+      DEFAULT_SCAN_SCANNERS,
+      'scan'
+    )
     const setup = await prepareScan('scan', names, args, io)
     const report = await executeScan(setup, io)
     writeReport(report, args, io, 'scan')

@@ -77,7 +77,12 @@ export function aggregateReports(dir: string, plan?: OrgPlan): OrgReport {
     const repository = repositoryFromFileName(file)
     const report = ReportFileSchema.safeParse(raw)
     if (!repository || !report.success) {
-      errors.push({path: shown, message: repository ? 'not a pipeguard JSON report' : 'file name is not <owner>__<repo>.json'})
+      errors.push({
+        path: shown,
+        message: repository
+          ? 'not a pipeguard JSON report'
+          : 'file name is not <owner>__<repo>.json'
+      })
       continue
     }
     const findings = report.data.findings.filter(f => f.status !== 'ignored')
@@ -99,7 +104,10 @@ export function aggregateReports(dir: string, plan?: OrgPlan): OrgReport {
   for (const shard of plan?.include ?? []) {
     for (const repository of shard.repositories.split(/\s+/).filter(Boolean)) {
       if (!results.has(repository)) {
-        results.set(repository, failed(repository, `no report: shard ${shard.shard} did not finish or did not upload it`))
+        results.set(
+          repository,
+          failed(repository, `no report: shard ${shard.shard} did not finish or did not upload it`)
+        )
       }
     }
   }
@@ -110,11 +118,25 @@ export function aggregateReports(dir: string, plan?: OrgPlan): OrgReport {
     for (const s of SEVERITIES) totals[s] += r.counts[s]
     for (const [k, v] of Object.entries(r.byScanner)) byScanner[k] = (byScanner[k] ?? 0) + v
   }
-  return {repositories, totals, byScanner, failed: repositories.filter(r => r.status === 'failed').length, errors}
+  return {
+    repositories,
+    totals,
+    byScanner,
+    failed: repositories.filter(r => r.status === 'failed').length,
+    errors
+  }
 }
 
 function failed(repository: string, error: string): RepositoryResult {
-  return {repository, status: 'failed', error, counts: emptyCounts(), byScanner: {}, blocking: 0, findings: []}
+  return {
+    repository,
+    status: 'failed',
+    error,
+    counts: emptyCounts(),
+    byScanner: {},
+    blocking: 0,
+    findings: []
+  }
 }
 
 /** Failed first (they need a look), then by severity counts, most severe first. */

@@ -20,22 +20,31 @@ export function renderOrgMarkdown(report: OrgReport): string {
     for (const s of SEVERITIES) if (report.totals[s]) lines.push(`  "${s}" : ${report.totals[s]}`)
     lines.push('```', '')
     lines.push('| Scanner | Findings |', '| --- | ---: |')
-    for (const [scanner, n] of Object.entries(report.byScanner).sort()) lines.push(`| ${escapeMarkdown(scanner)} | ${n} |`)
+    for (const [scanner, n] of Object.entries(report.byScanner).sort())
+      lines.push(`| ${escapeMarkdown(scanner)} | ${n} |`)
     lines.push('')
   }
-  lines.push('| Repository | Status | Critical | High | Medium | Low | Info | Blocking |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |')
+  lines.push(
+    '| Repository | Status | Critical | High | Medium | Low | Info | Blocking |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'
+  )
   for (const r of report.repositories.slice(0, ORG_TABLE_MAX_ROWS)) {
-    const status = r.status === 'failed' ? `❌ failed: ${escapeMarkdown(r.error ?? '')}` : '✅ scanned'
+    const status =
+      r.status === 'failed' ? `❌ failed: ${escapeMarkdown(r.error ?? '')}` : '✅ scanned'
     lines.push(
       `| ${escapeInlineCode(r.repository)} | ${status} | ${r.counts.critical} | ${r.counts.high} | ${r.counts.medium} | ${r.counts.low} | ${r.counts.info} | ${r.blocking} |`
     )
   }
   if (report.repositories.length > ORG_TABLE_MAX_ROWS) {
-    lines.push('', `…and ${report.repositories.length - ORG_TABLE_MAX_ROWS} more repositories in the JSON report.`)
+    lines.push(
+      '',
+      `…and ${report.repositories.length - ORG_TABLE_MAX_ROWS} more repositories in the JSON report.`
+    )
   }
   if (report.errors.length) {
     lines.push('', '## Unreadable report files', '')
-    for (const e of report.errors) lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
+    for (const e of report.errors)
+      lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
   }
   return lines.join('\n') + '\n'
 }

@@ -26,9 +26,16 @@ export interface PlanOptions {
 }
 
 /** Every repository of the organization, 100 per page (the throttled client handles rate limits). */
-export async function listOrgRepositories(octokit: GitHubClient, org: string): Promise<OrgRepository[]> {
+export async function listOrgRepositories(
+  octokit: GitHubClient,
+  org: string
+): Promise<OrgRepository[]> {
   const out: OrgRepository[] = []
-  const pages = octokit.paginate.iterator(octokit.rest.repos.listForOrg, {org, type: 'all', per_page: 100})
+  const pages = octokit.paginate.iterator(octokit.rest.repos.listForOrg, {
+    org,
+    type: 'all',
+    per_page: 100
+  })
   for await (const page of pages) {
     for (const repo of page.data) {
       if (repo.disabled) continue
@@ -65,6 +72,11 @@ export function planShards(repositories: OrgRepository[], options: PlanOptions):
   return {
     include: shards
       .filter(s => s.repos.length > 0)
-      .map((s, i) => ({shard: i + 1, repositories: [...s.repos].sort().join(' '), count: s.repos.length, sizeKb: s.sizeKb}))
+      .map((s, i) => ({
+        shard: i + 1,
+        repositories: [...s.repos].sort().join(' '),
+        count: s.repos.length,
+        sizeKb: s.sizeKb
+      }))
   }
 }

@@ -25,7 +25,12 @@ export async function syncOrgTrackingIssues(
   results: RepositoryResult[]
 ): Promise<OrgTrackingSummary> {
   const existing = new Map<string, {number: number; state: string; body: string}>()
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {...target, labels: TRACKING_LABEL, state: 'all', per_page: 100})
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+    ...target,
+    labels: TRACKING_LABEL,
+    state: 'all',
+    per_page: 100
+  })
   for await (const page of pages) {
     for (const issue of page.data) {
       const key = /<!-- pipeguard:tracking:(repo:[^ ]+) -->/.exec(issue.body ?? '')?.[1]
@@ -45,7 +50,13 @@ export async function syncOrgTrackingIssues(
     const markerText = trackingMarker(key)
     if (result.findings.length === 0) {
       if (issue?.state === 'open') {
-        await octokit.rest.issues.update({...target, issue_number: issue.number, state: 'closed', state_reason: 'completed', body: `${markerText}\nNo findings in ${escapeInlineCode(result.repository)} any more.\n`})
+        await octokit.rest.issues.update({
+          ...target,
+          issue_number: issue.number,
+          state: 'closed',
+          state_reason: 'completed',
+          body: `${markerText}\nNo findings in ${escapeInlineCode(result.repository)} any more.\n`
+        })
         summary.closed++
       } else summary.unchanged++
       continue
@@ -58,7 +69,13 @@ export async function syncOrgTrackingIssues(
       await octokit.rest.issues.create({...target, title, body, labels: [TRACKING_LABEL]})
       summary.created++
     } else if (issue.state !== 'open' || issue.body !== body) {
-      await octokit.rest.issues.update({...target, issue_number: issue.number, title, body, state: 'open'})
+      await octokit.rest.issues.update({
+        ...target,
+        issue_number: issue.number,
+        title,
+        body,
+        state: 'open'
+      })
       if (issue.state !== 'open') summary.reopened++
       else summary.updated++
     } else summary.unchanged++
@@ -67,15 +84,21 @@ export async function syncOrgTrackingIssues(
 }
 
 function trackingBody(markerText: string, result: RepositoryResult): string {
-  const rows = [...result.findings].sort((a, b) => compareSeverity(a.severity, b.severity)).slice(0, TRACKING_MAX_FINDINGS)
+  const rows = [...result.findings]
+    .sort((a, b) => compareSeverity(a.severity, b.severity))
+    .slice(0, TRACKING_MAX_FINDINGS)
   const lines = [
     markerText,
     `pipeguard's scheduled organization scan found ${result.findings.length} finding(s) in ${escapeInlineCode(result.repository)}.`,
     '',
     '| Severity | Rule | Location | Finding |',
     '| --- | --- | --- | --- |',
-    ...rows.map(f => `| ${f.severity} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(`${f.location.path}:${f.location.startLine}`)} | ${escapeMarkdown(f.message)} |`)
+    ...rows.map(
+      f =>
+        `| ${f.severity} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(`${f.location.path}:${f.location.startLine}`)} | ${escapeMarkdown(f.message)} |`
+    )
   ]
-  if (result.findings.length > rows.length) lines.push('', `…and ${result.findings.length - rows.length} more in the JSON report.`)
+  if (result.findings.length > rows.length)
+    lines.push('', `…and ${result.findings.length - rows.length} more in the JSON report.`)
   return lines.join('\n') + '\n'
 }

@@ -12,7 +12,10 @@ export interface RenderOptions {
 }
 
 /** The one registry of report formats. */
-export const REPORTERS: Record<ReportFormat, (report: ScanReport, options: RenderOptions) => string> = {
+export const REPORTERS: Record<
+  ReportFormat,
+  (report: ScanReport, options: RenderOptions) => string
+> = {
   table: (report, options) => renderTable(report, {color: options.color}),
   json: report => renderJson(report),
   sarif: report => renderSarif(report),

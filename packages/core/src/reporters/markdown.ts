@@ -37,7 +37,8 @@ export function renderMarkdown(report: ScanReport): string {
   }
   if (report.errors.length > 0) {
     lines.push('## Files that could not be scanned', '')
-    for (const e of report.errors) lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
+    for (const e of report.errors)
+      lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
     lines.push('')
   }
   if (report.expiredIgnores.length > 0) {
@@ -56,12 +57,16 @@ export function verdict(report: ScanReport): string {
     return `**${report.blocking.length} blocking finding(s)** at or above \`${report.config.failOn}\` (${shown.length} in total).`
   }
   if (shown.length === 0) return 'No findings.'
-  const why = report.config.mode === 'audit' ? 'audit mode never blocks' : `none at or above \`${report.config.failOn}\` is new`
+  const why =
+    report.config.mode === 'audit'
+      ? 'audit mode never blocks'
+      : `none at or above \`${report.config.failOn}\` is new`
   return `${shown.length} finding(s), none blocking (${why}).`
 }
 
 export function findingRow(f: Finding): string {
-  const status = f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
+  const status =
+    f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
   const where = `${f.location.path}:${f.location.startLine}`
   return `| ${ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
 }

@@ -99,7 +99,10 @@ function ruleName(id: string): string {
 }
 
 function buildResult(f: Finding, ruleIndex: number): Record<string, unknown> {
-  const region: Record<string, number> = {startLine: f.location.startLine, endLine: f.location.endLine}
+  const region: Record<string, number> = {
+    startLine: f.location.startLine,
+    endLine: f.location.endLine
+  }
   if (f.location.startColumn) region.startColumn = f.location.startColumn
   if (f.location.endColumn) region.endColumn = f.location.endColumn
   const result: Record<string, unknown> = {
@@ -108,7 +111,12 @@ function buildResult(f: Finding, ruleIndex: number): Record<string, unknown> {
     level: LEVEL[f.severity],
     message: {text: f.remediation ? `${f.message}\nFix: ${f.remediation}` : f.message},
     locations: [
-      {physicalLocation: {artifactLocation: {uri: encodeUri(f.location.path), uriBaseId: '%SRCROOT%'}, region}}
+      {
+        physicalLocation: {
+          artifactLocation: {uri: encodeUri(f.location.path), uriBaseId: '%SRCROOT%'},
+          region
+        }
+      }
     ],
     partialFingerprints: {primaryLocationLineHash: f.fingerprint, 'pipeguard/v1': f.fingerprint},
     properties: {severity: f.severity, ...(f.properties ?? {})}

@@ -25,12 +25,16 @@ export function useColor(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boo
 }
 
 export function renderTable(report: ScanReport, options: TableOptions): string {
-  const paint = (code: string, text: string): string => (options.color ? `${code}${text}${RESET}` : text)
+  const paint = (code: string, text: string): string =>
+    options.color ? `${code}${text}${RESET}` : text
   const shown = visibleFindings(report)
   const out: string[] = []
   for (const run of report.scanners) {
     const rows = shown.filter(f => f.scanner === run.id)
-    out.push(paint(BOLD, `${run.title}`) + `  ${run.files} file(s), ${rows.length} finding(s), ${run.durationMs} ms`)
+    out.push(
+      paint(BOLD, `${run.title}`) +
+        `  ${run.files} file(s), ${rows.length} finding(s), ${run.durationMs} ms`
+    )
     for (const note of run.notes) out.push(`  ${stripControl(note)}`)
     if (rows.length === 0) {
       out.push('')
@@ -48,9 +52,14 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     })
     out.push('')
   }
-  for (const e of report.errors) out.push(paint(COLOR.medium, 'error') + `  ${stripControl(e.path)}: ${stripControl(e.message)}`)
-  for (const e of report.expiredIgnores) out.push(paint(COLOR.medium, 'expired') + `  ${stripControl(e.message)}`)
-  if (report.skipped.length > 0) out.push(`${report.skipped.length} file(s) skipped (binary, too large or symlinks); --format json lists them.`)
+  for (const e of report.errors)
+    out.push(paint(COLOR.medium, 'error') + `  ${stripControl(e.path)}: ${stripControl(e.message)}`)
+  for (const e of report.expiredIgnores)
+    out.push(paint(COLOR.medium, 'expired') + `  ${stripControl(e.message)}`)
+  if (report.skipped.length > 0)
+    out.push(
+      `${report.skipped.length} file(s) skipped (binary, too large or symlinks); --format json lists them.`
+    )
   const ignored = report.findings.length - shown.length
   if (ignored > 0) out.push(`${ignored} finding(s) ignored by config.`)
   out.push(summaryLine(report, paint))
@@ -70,7 +79,12 @@ function tag(f: Finding): string {
 function summaryLine(report: ScanReport, paint: (code: string, text: string) => string): string {
   const shown = visibleFindings(report)
   if (report.blocking.length > 0) {
-    return paint(COLOR.critical, `✖ ${report.blocking.length} blocking finding(s) at or above ${report.config.failOn}`) + ` (${shown.length} total)`
+    return (
+      paint(
+        COLOR.critical,
+        `✖ ${report.blocking.length} blocking finding(s) at or above ${report.config.failOn}`
+      ) + ` (${shown.length} total)`
+    )
   }
   if (shown.length === 0) return paint('\x1b[32m', '✔ no findings')
   const why = report.config.mode === 'audit' ? 'audit mode' : `fail-on ${report.config.failOn}`

@@ -48,7 +48,8 @@ export interface DockerfileDoc {
  * `Dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile`. The `Dockerfile.<suffix>` form is
  * case-sensitive: a lower-case `dockerfile.ts` is source code about Dockerfiles, not one.
  */
-const DOCKERFILE = /(^|\/)((Dockerfile|Containerfile)(\.[^/]+)?|dockerfile|containerfile)$|\.(dockerfile|containerfile)$/i
+const DOCKERFILE =
+  /(^|\/)((Dockerfile|Containerfile)(\.[^/]+)?|dockerfile|containerfile)$|\.(dockerfile|containerfile)$/i
 const DOCKERFILE_WITH_SUFFIX = /(^|\/)(dockerfile|containerfile)\.[^/]+$/i
 const CANONICAL_WITH_SUFFIX = /(^|\/)(Dockerfile|Containerfile)\.[^/]+$/
 /** `Dockerfile.md` is documentation, `Dockerfile.dockerignore` BuildKit's per-file ignore list, `.ts` code. */
