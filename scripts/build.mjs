@@ -28,7 +28,14 @@ const absentOptionalPlugins = {
   }
 }
 
-const entries = [{in: 'packages/cli/src/cli.ts', out: 'dist/cli.js', shebang: true}]
+const entries = [
+  {
+    in: 'packages/cli/src/cli.ts',
+    out: 'dist/cli.js',
+    shebang: true,
+    inlineMain: 'packages/cli/src/cli-main.ts'
+  }
+]
 for (const name of readdirSync('actions').sort()) {
   const entry = join('actions', name, 'src', 'index.ts')
   if (existsSync(entry)) entries.push({in: entry, out: join('dist', name, 'index.js')})
@@ -36,22 +43,56 @@ for (const name of readdirSync('actions').sort()) {
 // The root action.yml runs every scanner in one step.
 entries.push({in: 'packages/cli/src/action-all-entry.ts', out: 'dist/pipeguard/index.js'})
 
+const webTreeSitterCommonJs = {
+  name: 'web-tree-sitter-cjs',
+  setup(b) {
+    b.onResolve({filter: /^web-tree-sitter$/}, () => ({
+      path: join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.cjs')
+    }))
+  }
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'eof',
+  charset: 'utf8',
+  loader: {'.wasm': 'binary'},
+  plugins: [absentOptionalPlugins],
+  logLevel: 'warning'
+}
+
+/**
+ * The CLI's code beyond `--version`, as a CommonJS bundle in a string: cli.ts compiles it with V8's
+ * code cache (packages/cli/src/compile-cache.ts), so a run does not re-parse 2.7 MB of JavaScript.
+ */
+async function inlineMain(entry) {
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
+    // web-tree-sitter's ESM build makes its own `require` from import.meta; its CommonJS build fits.
+    plugins: [...common.plugins, webTreeSitterCommonJs],
+    format: 'cjs',
+    // vm.Script has no dynamic import() on Node 20 without a flag: turn them into require().
+    supported: {'dynamic-import': false},
+    write: false,
+    outfile: 'main.cjs'
+  })
+  return {PIPEGUARD_MAIN_CODE: JSON.stringify(result.outputFiles[0].text)}
+}
+
 rmSync('dist', {recursive: true, force: true})
 for (const entry of entries) {
+  const define = entry.inlineMain ? await inlineMain(entry.inlineMain) : {}
   await build({
+    ...common,
+    define,
     entryPoints: [entry.in],
     outfile: entry.out,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
     format: 'esm',
-    minify: true,
-    legalComments: 'eof',
-    charset: 'utf8',
-    banner: {js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner},
-    loader: {'.wasm': 'binary'},
-    plugins: [absentOptionalPlugins],
-    logLevel: 'warning'
+    banner: {js: (entry.shebang ? '#!/usr/bin/env node\n' : '') + banner}
   })
 }
 console.log(`built ${entries.map(e => e.out).join(', ')}`)
