@@ -1,7 +1,6 @@
-import {readFileSync} from 'node:fs'
 import * as actionsCore from '@actions/core'
 import {runAction, type ActionsCore, type ClientFactory} from '@pipeguard/core/github'
-import {createSecretsScanner, historyRangeForEvent, type EventPayload} from '@pipeguard/secrets'
+import {createActionSecretsScanner} from '@pipeguard/secrets'
 
 export interface MainDeps {
   core?: ActionsCore
@@ -19,14 +18,7 @@ export async function run({
   env = process.env,
   createClient
 }: MainDeps = {}): Promise<void> {
-  const history = historyRangeForEvent(
-    env.GITHUB_EVENT_NAME,
-    readEventPayload(env.GITHUB_EVENT_PATH)
-  )
-  const scanner = createSecretsScanner({
-    onSecret: secret => core.setSecret(secret),
-    ...(history ? {history} : {})
-  })
+  const scanner = createActionSecretsScanner(env, secret => core.setSecret(secret))
   await runAction({
     core,
     env,
@@ -35,13 +27,4 @@ export async function run({
     title: 'pipeguard · Secret scan',
     scanners: [scanner]
   })
-}
-
-function readEventPayload(file: string | undefined): EventPayload {
-  if (!file) return {}
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as EventPayload
-  } catch {
-    return {}
-  }
 }

@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs'
 import * as actionsCore from '@actions/core'
 import {
   ConfigError,
@@ -8,7 +7,7 @@ import {
   type ClientFactory,
   type Scanner
 } from '@pipeguard/core/github'
-import {createSecretsScanner, historyRangeForEvent, type EventPayload} from '@pipeguard/secrets'
+import {createActionSecretsScanner} from '@pipeguard/secrets'
 import {DEFAULT_SCAN_SCANNERS} from './constants'
 import {SCANNERS} from './scanners'
 
@@ -29,14 +28,7 @@ export async function run({
 }: AllActionDeps = {}): Promise<void> {
   const scannerFor = (name: string): Scanner | undefined => {
     if (name !== 'secrets' || !SCANNERS.secrets) return SCANNERS[name]
-    const history = historyRangeForEvent(
-      env.GITHUB_EVENT_NAME,
-      readEventPayload(env.GITHUB_EVENT_PATH)
-    )
-    return createSecretsScanner({
-      onSecret: secret => core.setSecret(secret),
-      ...(history ? {history} : {})
-    })
+    return createActionSecretsScanner(env, secret => core.setSecret(secret))
   }
   await runAction({
     core,
@@ -56,13 +48,4 @@ export async function run({
       })
     }
   })
-}
-
-function readEventPayload(file: string | undefined): EventPayload {
-  if (!file) return {}
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as EventPayload
-  } catch {
-    return {}
-  }
 }
