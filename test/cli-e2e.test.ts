@@ -103,6 +103,21 @@ describe('dist/cli.js end to end', () => {
     expect(pipeguard(['scan', dir, '--advisory-db', osv]).code).toBe(1)
   })
 
+  it('reads a relative deps.advisory-db from .pipeguard.yml relative to the scanned root', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-e2e-'))
+    cpSync(app, join(dir, 'app'), {recursive: true})
+    cpSync(osv, join(dir, 'app', 'advisories'), {recursive: true})
+    writeFileSync(join(dir, 'app', '.pipeguard.yml'), 'deps:\n  advisory-db: advisories\n')
+    const run = pipeguard(['deps', 'app', '--format', 'json'], dir)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(1)
+    expect(
+      JSON.parse(run.stdout)
+        .findings.map((f: {ruleId: string}) => f.ruleId)
+        .sort()
+    ).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-xvch-5gv4-984h'])
+  })
+
   it('runs from a lone copy of the bundle with no node_modules around it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-lone-'))
     copyFileSync(cli, join(dir, 'cli.js'))

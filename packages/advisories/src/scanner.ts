@@ -1,4 +1,4 @@
-import {join} from 'node:path'
+import {join, resolve} from 'node:path'
 import picomatch from 'picomatch'
 import type {
   Finding,
@@ -46,7 +46,8 @@ export interface DependencyScannerDeps {
 /** The source a run asks: `--advisory-db` wins, then the OSV API at `--osv-url` / `deps.osvUrl`. */
 export function defaultSource(ctx: ScanContext): AdvisorySource {
   const advisoryDb = ctx.options.advisoryDb ?? ctx.config.deps.advisoryDb
-  if (advisoryDb) return offlineSource(advisoryDb)
+  // A relative `deps.advisory-db` in .pipeguard.yml is relative to the scanned root, like every path there.
+  if (advisoryDb) return offlineSource(resolve(ctx.root, advisoryDb))
   const cacheDir = ctx.env[OSV_CACHE_DIR_ENV]
   return osvApiSource({
     baseUrl: ctx.options.osvUrl ?? ctx.config.deps.osvUrl,
