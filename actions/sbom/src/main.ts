@@ -115,7 +115,7 @@ export async function run(deps: Partial<SbomActionDeps> = {}): Promise<void> {
     if (gh.pullRequest && inputs.comment !== 'never') {
       try {
         const base = toComponents(
-          (await inventoryAtRevision(root, gh.pullRequest.baseSha)).packages
+          (await inventoryAtRevision(result.workspace, gh.pullRequest.baseSha)).packages
         )
         const diff = diffComponents(base, result.components)
         const changes =

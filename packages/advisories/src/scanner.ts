@@ -1,4 +1,4 @@
-import {join, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import picomatch from 'picomatch'
 import type {
   Finding,
@@ -10,8 +10,10 @@ import type {
   WorkspaceFile
 } from '@pipeguard/core'
 import {
+  baseWorkspace,
   extractInventory,
   inventoryFileRequired,
+  readBaseFiles,
   type Inventory,
   type Package
 } from '@pipeguard/inventory'
@@ -19,13 +21,7 @@ import {vulnerabilityFindings} from './audit'
 import type {PackageVersion} from './match'
 import type {OsvRecord} from './osv-schema'
 import {licenseFindings} from './license-policy'
-import {
-  classifyAgainstBase,
-  describeFixed,
-  markAgainstBase,
-  readBaseFiles,
-  resolveBaseRef
-} from './pr-diff'
+import {classifyAgainstBase, describeFixed, markAgainstBase, resolveBaseRef} from './pr-diff'
 import {offlineSource} from './sources/offline-db'
 import {osvApiSource} from './sources/osv-api'
 import {directoryCache} from './sources/record-cache'
@@ -108,25 +104,6 @@ export function memoizedSource(source: AdvisorySource): AdvisorySource {
       return {records: packages.map(p => known.get(packageKey(p)) ?? []), errors, notes}
     }
   }
-}
-
-/**
- * A read-only view of the base commit's lockfiles, shaped like the workspace extraction reads:
- * the head's files as they were on the base, plus the `deleted` ones only the base has.
- */
-function baseWorkspace(
-  workspace: Workspace,
-  texts: Map<string, string>,
-  deleted: string[]
-): {workspace: Workspace; files: WorkspaceFile[]} {
-  const files = [
-    ...workspace.files.filter(f => texts.has(f.path)),
-    ...deleted.map(path => ({path, absPath: join(workspace.root, path), size: 0}))
-  ].map(f => ({...f, size: Buffer.byteLength(texts.get(f.path)!)}))
-  const view = Object.create(workspace) as Workspace
-  Object.defineProperty(view, 'files', {value: files})
-  Object.defineProperty(view, 'text', {value: async (file: WorkspaceFile) => texts.get(file.path)})
-  return {workspace: view, files}
 }
 
 export function createDependencyScanner(deps: DependencyScannerDeps = {}): Scanner {

@@ -15,3 +15,4 @@ export {
   type ListedPackage
 } from './inventory-json'
 export {renderInventoryTree, type TreeOptions} from './inventory-tree'
+export * from './base-revision'

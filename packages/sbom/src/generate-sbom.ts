@@ -19,6 +19,8 @@ export interface SbomResult {
   document: string
   inventory: Inventory
   components: SbomComponent[]
+  /** The files read, for a later look at the same tree (a PR's base inventory). */
+  workspace: Workspace
 }
 
 export async function inventoryOf(root: string, config: Config): Promise<Inventory> {
@@ -28,7 +30,7 @@ export async function inventoryOf(root: string, config: Config): Promise<Invento
 async function openInventory(
   root: string,
   config: Config
-): Promise<{inventory: Inventory; isGitRepo: boolean}> {
+): Promise<{inventory: Inventory; workspace: Workspace}> {
   const workspace = await Workspace.open(root, {
     maxFileSize: config.maxFileSize,
     exclude: config.exclude.map(e => e.path)
@@ -37,7 +39,7 @@ async function openInventory(
     workspace,
     workspace.files.filter(f => inventoryFileRequired(f.path))
   )
-  return {inventory, isGitRepo: workspace.isGitRepo}
+  return {inventory, workspace}
 }
 
 /** Inventory -> components -> CycloneDX or SPDX. Same tree and commit, same bytes. */
@@ -47,15 +49,15 @@ export async function generateSbom(
   options: SbomOptions,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<SbomResult> {
-  const {inventory, isGitRepo} = await openInventory(root, config)
+  const {inventory, workspace} = await openInventory(root, config)
   const components = toComponents(inventory.packages)
   const meta = {
-    ...(await gatherMeta(root, env, {name: TOOL_NAME, version: VERSION}, isGitRepo)),
+    ...(await gatherMeta(root, env, {name: TOOL_NAME, version: VERSION}, workspace.isGitRepo)),
     timestamp: options.timestamp
   }
   const document =
     options.format === 'spdx-json'
       ? buildSpdx(components, meta)
       : buildCycloneDx(components, meta, options.specVersion)
-  return {document, inventory, components}
+  return {document, inventory, components, workspace}
 }

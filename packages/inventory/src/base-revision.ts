@@ -1,0 +1,110 @@
+import {execFile} from 'node:child_process'
+import {join} from 'node:path'
+import {promisify} from 'node:util'
+import type {Workspace, WorkspaceFile} from '@pipeguard/core'
+
+const execFileAsync = promisify(execFile)
+
+export interface BaseFiles {
+  /** The resolved commit, when git has it. */
+  commit?: string
+  /** Lockfile texts on the base commit; a path missing here did not exist there. */
+  texts: Map<string, string>
+  /** Why the base could not be read (shallow clone, unknown ref): then everything counts as new. */
+  problem?: string
+  /** Files `alsoList` selected that the base has and `paths` lacks: deleted by the change. */
+  deleted: string[]
+}
+
+/**
+ * Reads each path at the base commit with `git show BASE:path`, in a real work tree at `root`;
+ * plus every file of the base tree under `root` that `alsoList` selects and `paths` lacks (a
+ * lockfile the change deletes), listed in `deleted`.
+ */
+export async function readBaseFiles(
+  root: string,
+  base: string,
+  paths: string[],
+  alsoList?: (path: string) => boolean
+): Promise<BaseFiles> {
+  let commit: string
+  try {
+    const {stdout} = await execFileAsync('git', [
+      '-C',
+      root,
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      `${base}^{commit}`
+    ])
+    commit = stdout.trim()
+  } catch {
+    return {
+      texts: new Map(),
+      deleted: [],
+      problem: `the base commit ${base} is not in this clone (a shallow checkout? use actions/checkout with fetch-depth: 0); every vulnerability is treated as new`
+    }
+  }
+  const prefix = await gitPrefix(root)
+  const present = new Set(paths)
+  const deleted = alsoList
+    ? (await listTree(root, commit)).filter(p => !present.has(p) && alsoList(p))
+    : []
+  const texts = new Map<string, string>()
+  for (const path of [...paths, ...deleted]) {
+    try {
+      const {stdout} = await execFileAsync(
+        'git',
+        ['-C', root, 'show', `${commit}:${prefix}${path}`],
+        {maxBuffer: 256 * 1024 * 1024}
+      )
+      texts.set(path, stdout)
+    } catch {
+      // not on the base branch: every package in it is new
+    }
+  }
+  return {commit, texts, deleted: deleted.filter(p => texts.has(p))}
+}
+
+/** The files of a commit's tree under `root`, relative to it (`git ls-tree` prints them so). */
+async function listTree(root: string, commit: string): Promise<string[]> {
+  try {
+    const {stdout} = await execFileAsync(
+      'git',
+      ['-C', root, 'ls-tree', '-r', '-z', '--name-only', commit, '--', '.'],
+      {maxBuffer: 256 * 1024 * 1024}
+    )
+    return stdout.split('\0').filter(Boolean)
+  } catch {
+    return []
+  }
+}
+
+/** The scanned root's path inside the repository, so `BASE:path` works when scanning a subfolder. */
+async function gitPrefix(root: string): Promise<string> {
+  try {
+    const {stdout} = await execFileAsync('git', ['-C', root, 'rev-parse', '--show-prefix'])
+    return stdout.trim()
+  } catch {
+    return ''
+  }
+}
+
+/**
+ * A read-only view of the base commit's lockfiles, shaped like the workspace extraction reads:
+ * the head's files as they were on the base, plus the `deleted` ones only the base has.
+ */
+export function baseWorkspace(
+  workspace: Workspace,
+  texts: Map<string, string>,
+  deleted: string[]
+): {workspace: Workspace; files: WorkspaceFile[]} {
+  const files = [
+    ...workspace.files.filter(f => texts.has(f.path)),
+    ...deleted.map(path => ({path, absPath: join(workspace.root, path), size: 0}))
+  ].map(f => ({...f, size: Buffer.byteLength(texts.get(f.path)!)}))
+  const view = Object.create(workspace) as Workspace
+  Object.defineProperty(view, 'files', {value: files})
+  Object.defineProperty(view, 'text', {value: async (file: WorkspaceFile) => texts.get(file.path)})
+  return {workspace: view, files}
+}
