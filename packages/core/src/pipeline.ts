@@ -8,7 +8,7 @@ import type {ScanReport, ScannerRun} from './report'
 import type {RunOptions} from './run-options'
 import type {Scanner} from './scanner'
 import {TOOL_NAME, VERSION} from './version'
-import {Workspace} from './workspace'
+import {Workspace, workspaceOptions} from './workspace'
 
 export interface PipelineInput {
   root: string
@@ -27,11 +27,7 @@ export interface PipelineInput {
 /** config -> workspace -> scanners -> policy: the same for the CLI and every action. */
 export async function runPipeline(input: PipelineInput): Promise<ScanReport> {
   const workspace =
-    input.workspace ??
-    (await Workspace.open(input.root, {
-      maxFileSize: input.config.maxFileSize,
-      exclude: input.config.exclude.map(e => e.path)
-    }))
+    input.workspace ?? (await Workspace.open(input.root, workspaceOptions(input.config)))
   const progress = input.progress ?? silentProgress
   const errors: FileError[] = []
   const runs: ScannerRun[] = []

@@ -4,6 +4,7 @@ import {join, relative, sep} from 'node:path'
 import {promisify} from 'node:util'
 import ignore, {type Ignore} from 'ignore'
 import picomatch from 'picomatch'
+import type {Config} from './config-schema'
 import {toPosix} from './finding'
 
 const execFileAsync = promisify(execFile)
@@ -25,6 +26,13 @@ export interface WorkspaceFile {
   readonly path: string
   readonly absPath: string
   readonly size: number
+}
+
+/** The workspace a config asks for: its size limit and its (reasoned) exclusions. */
+export function workspaceOptions(
+  config: Pick<Config, 'maxFileSize' | 'exclude'>
+): WorkspaceOptions {
+  return {maxFileSize: config.maxFileSize, exclude: config.exclude.map(e => e.path)}
 }
 
 export interface WorkspaceOptions {

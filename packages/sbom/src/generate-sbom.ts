@@ -1,4 +1,4 @@
-import {TOOL_NAME, VERSION, Workspace, type Config} from '@pipeguard/core'
+import {TOOL_NAME, VERSION, Workspace, workspaceOptions, type Config} from '@pipeguard/core'
 import {extractInventory, inventoryFileRequired, type Inventory} from '@pipeguard/inventory'
 import {toComponents, type SbomComponent} from './components'
 import {buildCycloneDx, type CycloneDxSpecVersion} from './cyclonedx'
@@ -23,18 +23,11 @@ export interface SbomResult {
   workspace: Workspace
 }
 
-export async function inventoryOf(root: string, config: Config): Promise<Inventory> {
-  return (await openInventory(root, config)).inventory
-}
-
 async function openInventory(
   root: string,
   config: Config
 ): Promise<{inventory: Inventory; workspace: Workspace}> {
-  const workspace = await Workspace.open(root, {
-    maxFileSize: config.maxFileSize,
-    exclude: config.exclude.map(e => e.path)
-  })
+  const workspace = await Workspace.open(root, workspaceOptions(config))
   const inventory = await extractInventory(
     workspace,
     workspace.files.filter(f => inventoryFileRequired(f.path))

@@ -1,6 +1,6 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
 import {dirname, resolve} from 'node:path'
-import {Workspace, loadConfig, stripControl} from '@pipeguard/core'
+import {Workspace, loadConfig, stripControl, workspaceOptions} from '@pipeguard/core'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {UsageError, parseFlags, type FlagSpec, type ParsedArgs} from '../flags'
 import type {CliIo} from '../io'
@@ -90,10 +90,7 @@ async function listDependencies(args: ParsedArgs, io: CliIo): Promise<number> {
   const root = resolveRoot(io.cwd, args.positionals[0], 'deps')
   const configFlag = args.values.config as string | undefined
   const {config} = loadConfig(root, configFlag ? resolve(io.cwd, configFlag) : undefined)
-  const workspace = await Workspace.open(root, {
-    maxFileSize: config.maxFileSize,
-    exclude: config.exclude.map(e => e.path)
-  })
+  const workspace = await Workspace.open(root, workspaceOptions(config))
   const {extractInventory, inventoryFileRequired, listInventory, renderInventoryTree} =
     await import('@pipeguard/inventory')
   const files = workspace.files.filter(f => inventoryFileRequired(f.path))
