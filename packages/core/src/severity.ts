@@ -22,3 +22,21 @@ export function isAtOrAbove(severity: Severity, threshold: FailOn): boolean {
   if (threshold === 'none') return false
   return RANK[severity] >= RANK[threshold]
 }
+
+/** How every markdown report shows a severity. */
+export const SEVERITY_ICON: Record<Severity, string> = {
+  critical: '🟥',
+  high: '🟧',
+  medium: '🟨',
+  low: '🟦',
+  info: '⬜'
+}
+
+/** Count per severity, every severity present (zero when none). */
+export function countBySeverity(
+  items: ReadonlyArray<{severity: Severity}>
+): Record<Severity, number> {
+  const counts = Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<Severity, number>
+  for (const item of items) counts[item.severity]++
+  return counts
+}

@@ -1,16 +1,9 @@
 import type {Finding} from '../finding'
 import {TOOL_NAME, VERSION} from '../version'
 import type {GitHubContext} from './context'
-import {
-  countBySeverity,
-  findingTableHeader,
-  findingTableRow,
-  fitRows,
-  SEVERITY_ICON,
-  type RowContext
-} from './markdown'
+import {findingTableHeader, findingTableRow, fitRows, type RowContext} from './markdown'
 import type {GitHubClient} from './octokit'
-import {SEVERITIES} from '../severity'
+import {countBySeverity, SEVERITIES, SEVERITY_ICON} from '../severity'
 
 /** GitHub rejects issue and PR comment bodies longer than this. */
 export const COMMENT_MAX_CHARS = 65536

@@ -1,15 +1,7 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import {compareFindings, type Finding} from '../finding'
-import {SEVERITIES, type Severity} from '../severity'
+import {SEVERITY_ICON} from '../severity'
 import {blobUrl, type GitHubContext} from './context'
-
-export const SEVERITY_ICON: Record<Severity, string> = {
-  critical: '🟥',
-  high: '🟧',
-  medium: '🟨',
-  low: '🟦',
-  info: '⬜'
-}
 
 export interface RowContext {
   /** Where links point; without it locations are plain text. */
@@ -74,12 +66,6 @@ export const MAX_CELL_CHARS = 1000
 
 export function clip(text: string, max = MAX_CELL_CHARS): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text
-}
-
-export function countBySeverity(findings: Finding[]): Record<Severity, number> {
-  const counts = Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<Severity, number>
-  for (const f of findings) counts[f.severity]++
-  return counts
 }
 
 /**

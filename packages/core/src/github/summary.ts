@@ -2,15 +2,13 @@ import {escapeInlineCode, escapeMarkdown} from '../escape'
 import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
 import {visibleFindings, type ScanReport} from '../report'
-import {SEVERITIES} from '../severity'
+import {countBySeverity, SEVERITIES, SEVERITY_ICON} from '../severity'
 import {
   clip,
-  countBySeverity,
   findingTableHeader,
   findingTableRow,
   fitRows,
   safeLink,
-  SEVERITY_ICON,
   utf8Bytes,
   type RowContext
 } from './markdown'

@@ -2,7 +2,7 @@ import {readFileSync, readdirSync, statSync} from 'node:fs'
 import {basename, join} from 'node:path'
 import {z} from 'zod'
 import {FindingSchema} from '../finding'
-import {SEVERITIES, type Severity} from '../severity'
+import {countBySeverity, SEVERITIES, type Severity} from '../severity'
 import type {OrgPlan} from './org-plan'
 
 /** One repository's outcome in an organization scan. */
@@ -37,10 +37,6 @@ export function repositoryFromFileName(file: string): string | undefined {
   const name = basename(file).replace(/\.json$/, '')
   const at = name.indexOf('__')
   return at > 0 ? `${name.slice(0, at)}/${name.slice(at + 2)}` : undefined
-}
-
-function emptyCounts(): Record<Severity, number> {
-  return Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<Severity, number>
 }
 
 function listJson(dir: string): string[] {
@@ -86,12 +82,9 @@ export function aggregateReports(dir: string, plan?: OrgPlan): OrgReport {
       continue
     }
     const findings = report.data.findings.filter(f => f.status !== 'ignored')
-    const counts = emptyCounts()
+    const counts = countBySeverity(findings)
     const byScanner: Record<string, number> = {}
-    for (const f of findings) {
-      counts[f.severity]++
-      byScanner[f.scanner] = (byScanner[f.scanner] ?? 0) + 1
-    }
+    for (const f of findings) byScanner[f.scanner] = (byScanner[f.scanner] ?? 0) + 1
     results.set(repository, {
       repository,
       status: 'scanned',
@@ -112,7 +105,7 @@ export function aggregateReports(dir: string, plan?: OrgPlan): OrgReport {
     }
   }
   const repositories = [...results.values()].sort(compareWorstFirst)
-  const totals = emptyCounts()
+  const totals = countBySeverity([])
   const byScanner: Record<string, number> = {}
   for (const r of repositories) {
     for (const s of SEVERITIES) totals[s] += r.counts[s]
@@ -132,7 +125,7 @@ function failed(repository: string, error: string): RepositoryResult {
     repository,
     status: 'failed',
     error,
-    counts: emptyCounts(),
+    counts: countBySeverity([]),
     byScanner: {},
     blocking: 0,
     findings: []

@@ -1,15 +1,7 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import type {Finding} from '../finding'
 import {visibleFindings, type ScanReport} from '../report'
-import {SEVERITIES} from '../severity'
-
-const ICON: Record<string, string> = {
-  critical: '🟥',
-  high: '🟧',
-  medium: '🟨',
-  low: '🟦',
-  info: '⬜'
-}
+import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
 
 /** A plain markdown report (files, wikis, chat); the GitHub renderers build on the same rows. */
 export function renderMarkdown(report: ScanReport): string {
@@ -18,9 +10,10 @@ export function renderMarkdown(report: ScanReport): string {
   lines.push(verdict(report), '')
   if (shown.length > 0) {
     lines.push('| Severity | Count |', '| --- | ---: |')
+    const counts = countBySeverity(shown)
     for (const s of SEVERITIES) {
-      const n = shown.filter(f => f.severity === s).length
-      if (n) lines.push(`| ${ICON[s]} ${s} | ${n} |`)
+      const n = counts[s]
+      if (n) lines.push(`| ${SEVERITY_ICON[s]} ${s} | ${n} |`)
     }
     lines.push('')
   }
@@ -68,5 +61,5 @@ export function findingRow(f: Finding): string {
   const status =
     f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
   const where = `${f.location.path}:${f.location.startLine}`
-  return `| ${ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
+  return `| ${SEVERITY_ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
 }
