@@ -1,5 +1,5 @@
 import {resolve} from 'node:path'
-import {DEFAULT_BASELINE_FILE, writeBaseline} from '@pipeguard/core'
+import {DEFAULT_BASELINE_FILE, visibleFindings, writeBaseline} from '@pipeguard/core'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {parseFlags} from '../flags'
 import {executeScan, parseScannerList, prepareScan} from '../scan-runner'
@@ -42,7 +42,7 @@ export const baselineCommand: Command = {
     const output = args.values.output
       ? resolve(io.cwd, args.values.output as string)
       : resolve(setup.root, DEFAULT_BASELINE_FILE)
-    const kept = report.findings.filter(f => f.status !== 'ignored')
+    const kept = visibleFindings(report)
     const baseline = writeBaseline(output, kept)
     io.stdout.write(
       `pipeguard: recorded ${baseline.findings.length} finding(s) in ${output}\n` +

@@ -1,7 +1,7 @@
 import {errorMessage} from '../errors'
 import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
-import type {ScanReport} from '../report'
+import {visibleFindings, type ScanReport} from '../report'
 import {ANNOTATIONS_PER_TYPE, emitAnnotations, planAnnotations} from '../github/annotations'
 import {runCommentSections} from '../github/change-sections'
 import {publishCheckRun} from '../github/check-run'
@@ -122,7 +122,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
         sections: report.scanners.flatMap(run =>
           runCommentSections({
             title: run.title,
-            findings: report.findings.filter(f => f.scanner === run.id && f.status !== 'ignored'),
+            findings: visibleFindings(report).filter(f => f.scanner === run.id),
             actionable: actionable.filter(f => f.scanner === run.id),
             blocking,
             resolved: run.resolved,

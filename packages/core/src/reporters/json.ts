@@ -1,5 +1,5 @@
 import type {Finding} from '../finding'
-import type {ScanReport} from '../report'
+import {visibleFindings, type ScanReport} from '../report'
 
 /** The JSON contract of DESIGN.md; keys after `errors` are additive. */
 export function renderJson(report: ScanReport): string {
@@ -10,7 +10,7 @@ export function renderJson(report: ScanReport): string {
     summary: {
       failOn: report.config.failOn,
       mode: report.config.mode,
-      total: report.findings.filter(f => f.status !== 'ignored').length,
+      total: visibleFindings(report).length,
       blocking: report.blocking.length,
       exitCode: report.exitCode
     },
