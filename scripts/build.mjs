@@ -1,5 +1,6 @@
 // Bundles the CLI and every action into committed single files under dist/.
 // Deterministic: same sources and lockfile give byte-identical output (checked by .ci/run).
+import {createHash} from 'node:crypto'
 import {build} from 'esbuild'
 import {readdirSync, rmSync, existsSync} from 'node:fs'
 import {join} from 'node:path'
@@ -80,7 +81,11 @@ async function inlineMain(entry) {
     write: false,
     outfile: 'main.cjs'
   })
-  return {PIPEGUARD_MAIN_CODE: JSON.stringify(result.outputFiles[0].text)}
+  const code = result.outputFiles[0].text
+  return {
+    PIPEGUARD_MAIN_CODE: JSON.stringify(code),
+    PIPEGUARD_MAIN_HASH: JSON.stringify(createHash('sha256').update(code).digest('hex'))
+  }
 }
 
 rmSync('dist', {recursive: true, force: true})
