@@ -1,5 +1,2 @@
 export {run} from './main'
 export type {CliIo} from './io'
-export {SCANNERS} from './scanners'
-export {DEFAULT_SCAN_SCANNERS} from './constants'
-export {COMMANDS} from './commands/index'
