@@ -1,5 +1,5 @@
-import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
-import {dirname, join, resolve} from 'node:path'
+import {existsSync} from 'node:fs'
+import {join, resolve} from 'node:path'
 import {
   DEFAULT_BASELINE_FILE,
   REPORTERS,
@@ -20,6 +20,7 @@ import {
 import {FAIL_ON_VALUES, MODES} from './constants'
 import {UsageError, oneOf, type ParsedArgs} from './flags'
 import type {CliIo} from './io'
+import {writeOutput} from './output'
 import {resolveRoot} from './resolve-root'
 
 export interface ScanSetup {
@@ -110,15 +111,10 @@ export function writeReport(
   const output = args.values.output as string | undefined
   const color = !output && format === 'table' && useColor(io.stdout, io.env)
   const text = REPORTERS[format](report, {color})
-  if (output) {
-    const file = resolve(io.cwd, output)
-    mkdirSync(dirname(file), {recursive: true})
-    writeFileSync(file, text)
+  if (writeOutput(io, output, text)) {
     io.stderr.write(
       `pipeguard: wrote ${format} report to ${output} (${report.blocking.length} blocking)\n`
     )
-  } else {
-    io.stdout.write(text)
   }
 }
 

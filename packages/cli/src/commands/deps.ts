@@ -1,9 +1,9 @@
-import {mkdirSync, writeFileSync} from 'node:fs'
-import {dirname, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import {Workspace, loadConfig, stripControl, workspaceOptions} from '@pipeguard/core'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {UsageError, parseFlags, type FlagSpec, type ParsedArgs} from '../flags'
 import type {CliIo} from '../io'
+import {writeOutput} from '../output'
 import {resolveRoot} from '../resolve-root'
 import {checkFormat, executeScan, prepareScan, writeReport} from '../scan-runner'
 import {
@@ -100,13 +100,8 @@ async function listDependencies(args: ParsedArgs, io: CliIo): Promise<number> {
       ? JSON.stringify(listInventory(inventory), null, 2) + '\n'
       : renderInventoryTree(inventory, {depth, clean: stripControl})
   const output = args.values.output as string | undefined
-  if (output) {
-    const file = resolve(io.cwd, output)
-    mkdirSync(dirname(file), {recursive: true})
-    writeFileSync(file, text)
+  if (writeOutput(io, output, text)) {
     io.stderr.write(`pipeguard: wrote ${inventory.packages.length} package(s) to ${output}\n`)
-  } else {
-    io.stdout.write(text)
   }
   if (inventory.errors.length && format === 'json') {
     io.stderr.write(

@@ -1,5 +1,5 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
-import {dirname, resolve} from 'node:path'
+import {readFileSync} from 'node:fs'
+import {resolve} from 'node:path'
 import {
   ConfigError,
   OrgPlanSchema,
@@ -14,6 +14,7 @@ import {
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {UsageError, oneOf, parseFlags} from '../flags'
 import type {CliIo} from '../io'
+import {writeOutput} from '../output'
 
 export const PLAN_FLAGS = [
   {
@@ -92,16 +93,6 @@ function apiUrl(io: CliIo): string {
   return io.env.GITHUB_API_URL ?? 'https://api.github.com'
 }
 
-function write(io: CliIo, output: string | undefined, text: string): void {
-  if (!output) {
-    io.stdout.write(text)
-    return
-  }
-  const file = resolve(io.cwd, output)
-  mkdirSync(dirname(file), {recursive: true})
-  writeFileSync(file, text)
-}
-
 export async function plan(argv: string[], io: CliIo, command: Command): Promise<number> {
   const args = parseFlags('org plan', argv, PLAN_FLAGS)
   if (args.values.help) {
@@ -131,8 +122,9 @@ export async function plan(argv: string[], io: CliIo, command: Command): Promise
     shards
   })
   const text = JSON.stringify(matrix)
-  write(io, args.values.output as string | undefined, text + '\n')
-  if (args.values.output) io.stdout.write(text + '\n')
+  // The matrix always goes to stdout too, for `echo "matrix=$(...)" >> $GITHUB_OUTPUT`.
+  if (writeOutput(io, args.values.output as string | undefined, text + '\n'))
+    io.stdout.write(text + '\n')
   io.stderr.write(
     `pipeguard: ${matrix.include.reduce((n, s) => n + s.count, 0)} of ${repositories.length} repositories in ${matrix.include.length} shard(s)\n`
   )
@@ -178,7 +170,7 @@ export async function aggregate(argv: string[], io: CliIo, command: Command): Pr
     matrix = parsed.data
   }
   const report = aggregateReports(resolve(io.cwd, dir), matrix)
-  write(
+  writeOutput(
     io,
     args.values.output as string | undefined,
     format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderOrgMarkdown(report)

@@ -1,11 +1,11 @@
-import {mkdirSync, writeFileSync} from 'node:fs'
-import {dirname, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import {loadConfig, type Config} from '@pipeguard/core'
 import type {SbomFormat} from '@pipeguard/sbom'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {UsageError, oneOf, parseFlags} from '../flags'
 import type {CliIo} from '../io'
 import {resolveRoot} from '../resolve-root'
+import {writeOutput} from '../output'
 import {CONFIG_FLAG} from './scan-flags'
 
 const SPEC_VERSIONS = ['1.5', '1.6'] as const
@@ -77,21 +77,13 @@ export const sbomCommand: Command = {
     for (const error of result.inventory.errors)
       io.stderr.write(`pipeguard: ${error.path}: ${error.message}\n`)
     const output = args.values.output as string | undefined
-    if (output) {
-      writeFile(resolve(io.cwd, output), result.document)
+    if (writeOutput(io, output, result.document)) {
       io.stderr.write(
         `pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${output}\n`
       )
-    } else {
-      io.stdout.write(result.document)
     }
     return 0
   }
-}
-
-function writeFile(file: string, text: string): void {
-  mkdirSync(dirname(file), {recursive: true})
-  writeFileSync(file, text)
 }
 
 /** `scan --sbom FILE` writes the configured SBOM format next to the scan report. */
@@ -109,7 +101,7 @@ export async function writeScanSbom(
     {format, specVersion: config.sbom.specVersion},
     io.env
   )
-  writeFile(resolve(io.cwd, file), result.document)
+  writeOutput(io, file, result.document)
   io.stderr.write(
     `pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${file}\n`
   )
