@@ -149,8 +149,10 @@ describe('dependency-audit action (dist/dependency-audit/index.js) against fake 
     runs.push(result)
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toMatch(
-      /::error::pipeguard: could not reach the OSV API at http:\/\/127\.0\.0\.1:9: .*no vulnerability scan was done/
+      /::error::pipeguard: the scan is incomplete: Dependency audit did not run: could not reach the OSV API at http:\/\/127\.0\.0\.1:9: .*no vulnerability scan was done/
     )
-    expect(result.outputs.blocking).toBeUndefined()
+    expect(result.outputs.incomplete).toBe('true')
+    expect(result.summary).toContain('The scan is incomplete')
+    expect(result.summary).not.toContain('No findings')
   })
 })

@@ -95,7 +95,7 @@ describe('pipeguard deps', () => {
     expect(ids(JSON.parse(result.stdout) as JsonReport)).toEqual(ids(offline))
   })
 
-  it('exits 2 after bounded retries when the OSV API keeps failing, and prints no report', async () => {
+  it('exits 2 after bounded retries when the OSV API keeps failing, and reports the audit as failed', async () => {
     const dir = join(temp, 'retry')
     cpSync(project, dir, {recursive: true})
     writeFileSync(join(dir, '.pipeguard.yml'), 'deps:\n  osvRetries: 2\n')
@@ -104,9 +104,14 @@ describe('pipeguard deps', () => {
     try {
       const result = await cli(['deps', dir, '--osv-url', server.url, '--format', 'json'])
       expect(result.code).toBe(2)
-      expect(result.stdout).toBe('')
+      const reason = `could not reach the OSV API at ${server.url}: POST ${server.url}/v1/querybatch answered HTTP 500 (gave up after 3 attempts); no vulnerability scan was done`
+      const report = JSON.parse(result.stdout)
+      expect(report.findings).toEqual([])
+      expect(report.scanners).toEqual([
+        expect.objectContaining({id: 'dependencies', status: 'failed', reasons: [reason]})
+      ])
       expect(result.stderr).toBe(
-        `pipeguard: could not reach the OSV API at ${server.url}: POST ${server.url}/v1/querybatch answered HTTP 500 (gave up after 3 attempts); no vulnerability scan was done\n`
+        `pipeguard: the scan is incomplete (exit 2): Dependency audit did not run: ${reason}\n`
       )
       expect(server.requests.length - before).toBe(3)
     } finally {

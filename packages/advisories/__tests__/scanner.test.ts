@@ -3,7 +3,6 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {
-  ConfigError,
   ConfigSchema,
   runPipeline,
   type ConfigInput,
@@ -179,7 +178,11 @@ describe('dependency scanner behaviour', () => {
     try {
       const report = await audit(root, {advisoryDb: db})
       expect(report.errors).toEqual([
-        {path: 'broken.json', message: expect.stringContaining('PYSEC-BROKEN')}
+        {
+          path: 'broken.json',
+          message: expect.stringContaining('PYSEC-BROKEN'),
+          scanner: 'dependencies'
+        }
       ])
       expect(report.findings.length).toBeGreaterThan(5)
     } finally {
@@ -187,9 +190,10 @@ describe('dependency scanner behaviour', () => {
     }
   })
 
-  it('a missing advisory database is a ConfigError, not a clean result', async () => {
-    await expect(audit(root, {advisoryDb: join(db, 'nope')})).rejects.toThrow(ConfigError)
-    await expect(audit(root, {advisoryDb: join(db, 'nope')})).rejects.toThrow(/does not exist/)
+  it('a missing advisory database fails the scanner (exit 2), not a clean result', async () => {
+    const report = await audit(root, {advisoryDb: join(db, 'nope')})
+    expect(report.exitCode).toBe(2)
+    expect(report.scanners[0]!.reasons).toEqual([expect.stringContaining('does not exist')])
   })
 
   it('includeDev: false leaves development-only packages out', async () => {
@@ -229,25 +233,28 @@ describe('dependency scanner behaviour', () => {
     expect(critical.exitCode).toBe(0)
   })
 
-  it('an unreachable OSV API makes the scan throw a ConfigError naming the URL', async () => {
+  it('an unreachable OSV API fails the scanner with a reason naming the URL (exit 2)', async () => {
     const scanner = createDependencyScanner()
     const config = configWith({osvUrl: 'http://127.0.0.1:9', osvRetries: 0, osvTimeoutMs: 500})
-    await expect(
-      runPipeline({
-        root,
-        config,
-        scanners: [scanner],
-        env: {},
-        options: {
-          scanners: ['deps'],
-          history: false,
-          staged: false,
-          list: false,
-          osvUrl: 'http://127.0.0.1:9'
-        }
-      })
-    ).rejects.toThrow(
-      /^could not reach the OSV API at http:\/\/127\.0\.0\.1:9: .*; no vulnerability scan was done$/
-    )
+    const report = await runPipeline({
+      root,
+      config,
+      scanners: [scanner],
+      env: {},
+      options: {
+        scanners: ['deps'],
+        history: false,
+        staged: false,
+        list: false,
+        osvUrl: 'http://127.0.0.1:9'
+      }
+    })
+    expect(report.exitCode).toBe(2)
+    expect(report.scanners[0]).toMatchObject({status: 'failed'})
+    expect(report.scanners[0]!.reasons).toEqual([
+      expect.stringMatching(
+        /^could not reach the OSV API at http:\/\/127\.0\.0\.1:9: .*; no vulnerability scan was done$/
+      )
+    ])
   })
 })

@@ -9,6 +9,7 @@ import {
   readBaseline,
   runPipeline,
   silentProgress,
+  stripControl,
   useColor,
   type Config,
   type ConfigInput,
@@ -114,6 +115,12 @@ export function writeReport(
   if (writeOutput(io, output, text)) {
     io.stderr.write(
       `pipeguard: wrote ${format} report to ${output} (${report.blocking.length} blocking)\n`
+    )
+  }
+  // Machine formats on stdout say it in their own fields; stderr says it to the person in every case.
+  if (report.incomplete.length > 0 && (output || format !== 'table')) {
+    io.stderr.write(
+      `pipeguard: the scan is incomplete (exit 2): ${stripControl(report.incomplete.join('; '))}\n`
     )
   }
 }

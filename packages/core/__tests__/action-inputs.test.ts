@@ -58,7 +58,7 @@ describe('readActionInputs', () => {
     )
   })
 
-  it('every scanning action.yml declares the shared inputs, only inputs the schema knows, and the four outputs', () => {
+  it('every scanning action.yml declares the shared inputs, only inputs the schema knows, and the six outputs', () => {
     const shared = [
       'path',
       'config',
@@ -92,7 +92,9 @@ describe('readActionInputs', () => {
       )
       expect(Object.keys(doc.outputs).sort()).toEqual([
         'blocking',
+        'errors',
         'findings',
+        'incomplete',
         'report-file',
         'sarif-file'
       ])

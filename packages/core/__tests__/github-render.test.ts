@@ -55,9 +55,12 @@ function report(findings: Finding[]): ScanReport {
         files: 3,
         findings: findings.length,
         durationMs: 1,
-        notes: []
+        notes: [],
+        status: 'ok',
+        reasons: []
       }
     ],
+    incomplete: [],
     exitCode: 0
   }
 }

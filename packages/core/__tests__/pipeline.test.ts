@@ -5,7 +5,8 @@ import {describe, expect, it} from '@jest/globals'
 import {buildBaseline} from '../src/baseline'
 import {defaultConfig} from '../src/config-schema'
 import {createFinding} from '../src/finding'
-import {runPipeline} from '../src/pipeline'
+import {ConfigError} from '../src/errors'
+import {incompleteReasons, runPipeline} from '../src/pipeline'
 import type {Scanner} from '../src/scanner'
 import {VERSION} from '../src/version'
 
@@ -76,10 +77,89 @@ describe('runPipeline', () => {
       'a.txt:2',
       'd.txt:1'
     ])
-    expect(report.errors).toEqual([{path: 'b.txt', message: 'b.txt:1: cannot parse'}])
-    expect(report.scanners[0]).toMatchObject({id: 'iac', files: 3, findings: 2})
-    expect(report.exitCode).toBe(1)
+    expect(report.errors).toEqual([
+      {path: 'b.txt', message: 'b.txt:1: cannot parse', scanner: 'iac'}
+    ])
+    expect(report.scanners[0]).toMatchObject({
+      id: 'iac',
+      files: 3,
+      findings: 2,
+      status: 'partial',
+      reasons: ['1 file(s) could not be scanned completely']
+    })
+    expect(report.incomplete).toEqual([
+      'Marker scan ran partially: 1 file(s) could not be scanned completely'
+    ])
+    // A file that could not be scanned outranks the blocking findings: the tool did not see everything.
+    expect(report.exitCode).toBe(2)
     expect(report.tool.version).toBe(VERSION)
+  })
+
+  it('a clean tree is complete and exits 0; audit mode still exits 2 when a file could not be scanned', async () => {
+    const clean = await runPipeline({
+      root: tree({'a.txt': 'ok\n'}),
+      config: defaultConfig(),
+      options,
+      scanners: [markerScanner]
+    })
+    expect(clean).toMatchObject({incomplete: [], exitCode: 0})
+    expect(clean.scanners[0]).toMatchObject({status: 'ok', reasons: []})
+    const audit = await runPipeline({
+      root: tree({'b.txt': 'BROKEN'}),
+      config: {...defaultConfig(), mode: 'audit'},
+      options,
+      scanners: [markerScanner]
+    })
+    expect(audit.blocking).toEqual([])
+    expect(audit.exitCode).toBe(2)
+  })
+
+  it('a scanner that throws is reported as failed and the other scanners keep their findings', async () => {
+    const down: Scanner = {
+      ...markerScanner,
+      id: 'dependencies',
+      name: 'deps',
+      title: 'Dependency audit',
+      scan: async () => {
+        throw new ConfigError('the OSV API at http://127.0.0.1:9 did not answer')
+      }
+    }
+    const buggy: Scanner = {
+      ...markerScanner,
+      id: 'secrets',
+      name: 'secrets',
+      title: 'Secret scan',
+      scan: async () => {
+        throw new TypeError('x is undefined')
+      }
+    }
+    const report = await runPipeline({
+      root: tree({'a.txt': 'MARKER\n'}),
+      config: defaultConfig(),
+      options,
+      scanners: [markerScanner, down, buggy]
+    })
+    expect(report.findings.map(f => f.location.path)).toEqual(['a.txt'])
+    expect(report.scanners.map(r => [r.id, r.status, r.reasons])).toEqual([
+      ['iac', 'ok', []],
+      ['dependencies', 'failed', ['the OSV API at http://127.0.0.1:9 did not answer']],
+      ['secrets', 'failed', ['internal error: x is undefined']]
+    ])
+    expect(report.incomplete).toEqual([
+      'Dependency audit did not run: the OSV API at http://127.0.0.1:9 did not answer',
+      'Secret scan did not run: internal error: x is undefined'
+    ])
+    expect(report.exitCode).toBe(2)
+  })
+
+  it('a skipped file marked as an error makes the scan incomplete; a binary skip does not', () => {
+    const runs = [
+      {id: 'iac', name: 'iac', title: 'Marker scan', files: 1, findings: 0, durationMs: 1}
+    ].map(run => ({...run, notes: [], status: 'ok' as const, reasons: []}))
+    expect(incompleteReasons(runs, [{path: 'logo.png', reason: 'binary file'}])).toEqual([])
+    expect(
+      incompleteReasons(runs, [{path: 'big.env', reason: 'larger than the limit', error: true}])
+    ).toEqual(['1 file(s) could not be scanned'])
   })
 
   it('adopts a legacy repo with a baseline: old findings stop failing, new ones still do', async () => {

@@ -57,7 +57,9 @@ function report(): ScanReport {
         files: 3,
         findings: 1,
         durationMs: 5,
-        notes: []
+        notes: [],
+        status: 'ok',
+        reasons: []
       },
       {
         id: 'dependencies',
@@ -66,9 +68,12 @@ function report(): ScanReport {
         files: 1,
         findings: 1,
         durationMs: 5,
-        notes: []
+        notes: [],
+        status: 'ok',
+        reasons: []
       }
     ],
+    incomplete: [],
     exitCode: policy.exitCode
   }
 }

@@ -1,7 +1,14 @@
 import {z} from 'zod'
 
-/** A file that could not be read or parsed. The scan goes on; the report lists it. */
-export const FileErrorSchema = z.object({path: z.string(), message: z.string()})
+/**
+ * A file that could not be read, parsed or evaluated. The scan goes on; the report lists it and the
+ * run exits 2 (incomplete). `scanner` is set by the pipeline: the id of the scanner that reported it.
+ */
+export const FileErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  scanner: z.string().optional()
+})
 export type FileError = z.infer<typeof FileErrorSchema>
 
 /**

@@ -89,6 +89,15 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
   return {findings, blocking, expiredIgnores, exitCode: blocking.length > 0 ? 1 : 0}
 }
 
+/**
+ * The run's exit code: an incomplete scan (a scanner failed, a file could not be scanned) is a tool
+ * failure, 2, in every mode and above blocking findings: a gate that did not see everything must
+ * never read as passed, and audit mode only forgives findings.
+ */
+export function gateExitCode(policyExit: 0 | 1, incomplete: string[]): 0 | 1 | 2 {
+  return incomplete.length > 0 ? 2 : policyExit
+}
+
 function describeEntry(entry: IgnoreEntry): string {
   return [entry.rule && `rule ${entry.rule}`, entry.path && `path ${entry.path}`]
     .filter(Boolean)

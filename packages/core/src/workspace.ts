@@ -19,6 +19,8 @@ const ALWAYS_SKIPPED_DIRS = new Set(['.git', '.hg', '.svn'])
 export interface SkippedFile {
   path: string
   reason: string
+  /** The file should have been scanned and was not: the scan is incomplete (exit 2). */
+  error?: boolean
 }
 
 export interface WorkspaceFile {

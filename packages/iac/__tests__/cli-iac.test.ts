@@ -49,7 +49,11 @@ describe('pipeguard iac', () => {
     const c = capture()
     await run(['iac', 'test/fixtures/iac/terraform/broken', '--format', 'json'], c.io)
     expect(JSON.parse(c.out()).errors).toEqual([
-      {path: 'broken.tf', message: expect.stringContaining('broken.tf:3: syntax error')}
+      {
+        path: 'broken.tf',
+        message: expect.stringContaining('broken.tf:3: syntax error'),
+        scanner: 'iac'
+      }
     ])
   })
 })

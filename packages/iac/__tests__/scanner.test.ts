@@ -2,7 +2,6 @@ import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from '@jest/globals'
-import {ConfigError} from '@pipeguard/core'
 import {brief, scanDir} from './scan-helper'
 
 const FIXTURES = 'test/fixtures/iac'
@@ -90,7 +89,11 @@ describe('iac scanner on Terraform', () => {
   it('reports a broken file as an error and still scans the others', async () => {
     const report = await scanDir(`${FIXTURES}/terraform/broken`)
     expect(report.errors).toEqual([
-      {path: 'broken.tf', message: expect.stringMatching(/^broken\.tf:3: syntax error/)}
+      {
+        path: 'broken.tf',
+        message: expect.stringMatching(/^broken\.tf:3: syntax error/),
+        scanner: 'iac'
+      }
     ])
     expect(brief(report)).toEqual(['good.tf:1 PG-TF-016'])
   })
@@ -129,16 +132,18 @@ describe('iac scanner on Terraform', () => {
     })
     expect(brief(report)).toEqual(['main.tf:1 PG-TF-016', 'main.tf:5 ACME-001'])
     writeFileSync(join(dir, 'bad.yml'), 'policies:\n  - id: X\n')
-    await expect(scanDir(dir, {iac: {policies: ['bad.yml']}})).rejects.toThrow(ConfigError)
-    await expect(scanDir(dir, {iac: {policies: ['missing.yml']}})).rejects.toThrow(
-      /missing\.yml: cannot read/
-    )
+    const reasons = async (policies: string[]) =>
+      (await scanDir(dir, {iac: {policies}})).scanners[0]!.reasons
+    expect(await reasons(['bad.yml'])).toEqual([expect.stringContaining('bad.yml: policies.0')])
+    expect(await reasons(['missing.yml'])).toEqual([
+      expect.stringMatching(/missing\.yml: cannot read/)
+    ])
     writeFileSync(
       join(dir, 'clash.yml'),
       readFileSync(join(dir, 'acme.yml'), 'utf8').replace('ACME-001', 'PG-TF-001')
     )
-    await expect(scanDir(dir, {iac: {policies: ['clash.yml']}})).rejects.toThrow(
-      'custom policy id PG-TF-001 is used twice or by a built-in check'
-    )
+    expect(await reasons(['clash.yml'])).toEqual([
+      expect.stringContaining('custom policy id PG-TF-001 is used twice or by a built-in check')
+    ])
   })
 })

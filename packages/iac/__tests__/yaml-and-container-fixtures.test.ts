@@ -209,10 +209,15 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
     const report = await scanDir(`${FIXTURES}/kubernetes/bad-input`)
     expect(report.errors).toEqual([
       {
+        scanner: 'iac',
         path: 'bomb.yaml',
         message: expect.stringMatching(/^YAML alias expansion exceeds \d+ nodes at line \d+/)
       },
-      {path: 'broken.yaml', message: expect.stringMatching(/^invalid YAML at line 7, column \d+: /)}
+      {
+        scanner: 'iac',
+        path: 'broken.yaml',
+        message: expect.stringMatching(/^invalid YAML at line 7, column \d+: /)
+      }
     ])
     expect(brief(report)).toEqual(['pod.yaml:15 PG-K8S-001'])
     expect(Date.now() - started).toBeLessThan(5000)
@@ -221,7 +226,11 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
   it('dockerfile: an empty Dockerfile', async () => {
     const report = await scanDir(`${FIXTURES}/dockerfile/bad-input`)
     expect(report.errors).toEqual([
-      {path: 'Dockerfile', message: 'empty Dockerfile at line 1: expected a FROM instruction'}
+      {
+        scanner: 'iac',
+        path: 'Dockerfile',
+        message: 'empty Dockerfile at line 1: expected a FROM instruction'
+      }
     ])
     expect(brief(report)).toEqual([
       'Containerfile:1 PG-DOCKER-001',
@@ -234,6 +243,7 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
     const compose = await scanDir(`${FIXTURES}/compose/bad-input`)
     expect(compose.errors).toEqual([
       {
+        scanner: 'iac',
         path: 'docker-compose.yml',
         message: expect.stringMatching(/^invalid YAML at line \d+, column \d+: /)
       }
@@ -242,13 +252,18 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
 
     const cfn = await scanDir(`${FIXTURES}/cloudformation/bad-input`)
     expect(cfn.errors).toEqual([
-      {path: 'broken.json', message: expect.stringMatching(/^invalid YAML at line 5, column \d+: /)}
+      {
+        scanner: 'iac',
+        path: 'broken.json',
+        message: expect.stringMatching(/^invalid YAML at line 5, column \d+: /)
+      }
     ])
     expect(brief(cfn)).toEqual(['volume.yaml:8 PG-CFN-014'])
 
     const gha = await scanDir(`${FIXTURES}/github-actions/bad-input`)
     expect(gha.errors).toEqual([
       {
+        scanner: 'iac',
         path: '.github/workflows/broken.yml',
         message: expect.stringMatching(/^invalid YAML at line 4, column \d+: /)
       }

@@ -1,7 +1,6 @@
 import {rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {ConfigError} from '@pipeguard/core'
 import {git, initRepo, scan, tempDir, writeFiles} from './helpers/scan'
 import {token} from './helpers/fake'
 
@@ -61,10 +60,12 @@ describe('git history', () => {
     expect((await scan(root, {history: `${added}..${removed}`})).findings).toEqual([])
   })
 
-  it('a range naming a missing commit is a ConfigError, not an empty scan', async () => {
-    await expect(
-      scan(root, {history: 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef..HEAD'})
-    ).rejects.toThrow(ConfigError)
+  it('a range naming a missing commit fails the scan (exit 2), not an empty scan', async () => {
+    const report = await scan(root, {history: 'deadbeefdeadbeefdeadbeefdeadbeefdeadbeef..HEAD'})
+    expect(report.exitCode).toBe(2)
+    expect(report.scanners[0]!.reasons).toEqual([
+      expect.stringContaining('is not in this repository')
+    ])
   })
 
   it('.gitleaksignore commit fingerprints suppress history findings', async () => {
@@ -110,9 +111,11 @@ describe('staged changes', () => {
     expect(report.findings[0]!.commit).toBeUndefined()
   })
 
-  it('a directory that is not a git repository is a ConfigError', async () => {
+  it('a directory that is not a git repository fails the secret scan (exit 2)', async () => {
     const plain = tempDir('plain')
-    await expect(scan(plain, {staged: true})).rejects.toThrow(/needs a git repository/)
+    const report = await scan(plain, {staged: true})
+    expect(report.exitCode).toBe(2)
+    expect(report.scanners[0]!.reasons).toEqual([expect.stringContaining('needs a git repository')])
     rmSync(plain, {recursive: true, force: true})
   })
 })

@@ -1,8 +1,15 @@
 import {errorMessage} from '../errors'
 import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
-import {visibleFindings, type ScanReport} from '../report'
-import {ANNOTATIONS_PER_TYPE, emitAnnotations, planAnnotations} from '../github/annotations'
+import {escapeInlineCode, escapeMarkdown} from '../escape'
+import {type FileError} from '../errors'
+import {unscannedFiles, visibleFindings, type ScanReport} from '../report'
+import {
+  ANNOTATIONS_PER_TYPE,
+  emitAnnotations,
+  planAnnotations,
+  unscannedAnnotation
+} from '../github/annotations'
 import {runCommentSections} from '../github/change-sections'
 import {publishCheckRun} from '../github/check-run'
 import {findingChange} from '../finding-change'
@@ -23,7 +30,8 @@ export interface PublishInput {
   octokit?: GitHubClient
   actionId: string
   title: string
-  repoPath: (finding: Finding) => string
+  /** A scanned-root path as a repository path (the action's `path:` input is the prefix). */
+  repoFile: (path: string) => string
   diffNote?: string
 }
 
@@ -35,7 +43,9 @@ export async function publishReports(input: PublishInput): Promise<void> {
   const {core, report, inputs, github, octokit} = input
   const notes: string[] = []
   if (input.diffNote) notes.push(input.diffNote)
-  const rows: RowContext = {github, repoPath: input.repoPath}
+  const repoPath = (f: Finding): string => input.repoFile(f.location.path)
+  const rows: RowContext = {github, repoPath}
+  const unscanned = unscannedFiles(report)
   const actionable = report.findings.filter(f => f.status === 'new')
   const blocking = new Set(report.blocking)
 
@@ -61,7 +71,11 @@ export async function publishReports(input: PublishInput): Promise<void> {
 
   let overflow: Finding[] = []
   if (inputs.annotations) {
-    const plan = planAnnotations(actionable, input.repoPath)
+    const plan = planAnnotations(
+      actionable,
+      repoPath,
+      unscanned.filter(e => e.path).map(e => unscannedAnnotation(input.repoFile(e.path), e.message))
+    )
     emitAnnotations({error: core.error, warning: core.warning, notice: core.notice}, plan.shown)
     overflow = plan.overflow
   }
@@ -80,7 +94,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
           title: `${overflow.length} more finding(s)`,
           summary: verdict(report),
           findings: overflow,
-          repoPath: input.repoPath,
+          repoPath,
           conclusion: report.exitCode !== 0 ? 'failure' : 'neutral'
         })
         checkRunShown = true
@@ -107,6 +121,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
       const existing = report.findings.filter(
         f => f.status === 'existing' && findingChange(f) !== 'present'
       ).length
+      if (unscanned.length > 0) notesForComment.push(unscannedList(unscanned))
       if (outside + existing > 0) {
         notesForComment.push(
           `${outside} finding(s) outside the changed lines and ${existing} in the baseline do not block: see the job summary.`
@@ -116,7 +131,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
         markerId: input.actionId,
         heading: input.title,
         verdict:
-          actionable.length === 0
+          actionable.length === 0 && report.incomplete.length === 0
             ? '✅ No findings in the changes of this pull request.'
             : verdict(report),
         sections: report.scanners.flatMap(run =>
@@ -181,4 +196,23 @@ export async function publishReports(input: PublishInput): Promise<void> {
   } catch (error) {
     core.warning(`pipeguard: could not write the job summary: ${errorMessage(error)}`)
   }
+}
+
+/** Rows a comment can afford for files that could not be scanned; the summary lists up to 100. */
+const COMMENT_UNSCANNED_ROWS = 20
+
+function unscannedList(unscanned: FileError[]): string {
+  const rows = unscanned
+    .slice(0, COMMENT_UNSCANNED_ROWS)
+    .map(e => `- ${escapeInlineCode(e.path || '(whole scan)')}: ${escapeMarkdown(e.message)}`)
+  const more =
+    unscanned.length > COMMENT_UNSCANNED_ROWS
+      ? [`- … and ${unscanned.length - COMMENT_UNSCANNED_ROWS} more: see the job summary`]
+      : []
+  return [
+    '**Files that could not be scanned** (the result is incomplete):',
+    '',
+    ...rows,
+    ...more
+  ].join('\n')
 }

@@ -5,7 +5,7 @@ import {readBaseline} from '../baseline'
 import type {ConfigInput} from '../config-schema'
 import {loadConfig} from '../config-load'
 import {ConfigError, errorMessage} from '../errors'
-import {toPosix, type Finding} from '../finding'
+import {toPosix} from '../finding'
 import {readGitHubContext, type GitHubContext} from '../github/context'
 import {apiDiff, gitDiff, type PullRequestDiff} from '../github/diff'
 import {createScopeFilter, type FilterMode} from '../github/filter'
@@ -13,7 +13,7 @@ import {createOctokit, type GitHubClient, type OctokitOptions} from '../github/o
 import {runPipeline} from '../pipeline'
 import {renderJson} from '../reporters/json'
 import {renderSarif} from '../reporters/sarif'
-import {visibleFindings, type ScanReport} from '../report'
+import {unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Scanner} from '../scanner'
 import {readActionInputs, type ActionInputs} from './action-inputs'
 import {publishReports} from './publish'
@@ -133,6 +133,8 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
 
     core.setOutput('findings', String(visibleFindings(report).length))
     core.setOutput('blocking', String(report.blocking.length))
+    core.setOutput('errors', String(unscannedFiles(report).length))
+    core.setOutput('incomplete', report.incomplete.length > 0 ? 'true' : 'false')
     core.setOutput('sarif-file', sarifFile)
     core.setOutput('report-file', reportFile)
 
@@ -144,13 +146,15 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
       octokit,
       actionId: deps.actionId,
       title: deps.title,
-      repoPath: (f: Finding) => pathPrefix + f.location.path,
+      repoFile: (path: string) => pathPrefix + path,
       diffNote: diff
         ? `Diff filter \`${filterMode}\` (changed lines from ${diff.source === 'git' ? 'git' : 'the pull request files API'}).`
         : undefined
     })
 
-    if (report.exitCode !== 0) {
+    if (report.exitCode === 2) {
+      core.setFailed(`pipeguard: the scan is incomplete: ${report.incomplete.join('; ')}`)
+    } else if (report.exitCode !== 0) {
       core.setFailed(
         `pipeguard: ${report.blocking.length} blocking finding(s) at or above ${report.config.failOn}`
       )

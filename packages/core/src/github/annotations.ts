@@ -50,13 +50,31 @@ export function toAnnotation(finding: Finding, repoPath: string): Annotation {
   }
 }
 
-/** Most severe first, at most ANNOTATIONS_PER_TYPE of each level; the rest overflow. */
+/** An error annotation on a file that could not be scanned: it must never read as clean. */
+export function unscannedAnnotation(repoPath: string, message: string): Annotation {
+  return {
+    level: 'error',
+    message,
+    properties: {title: 'pipeguard could not scan this file', file: repoPath}
+  }
+}
+
+/**
+ * Files that could not be scanned first (they take from the error budget), then findings, most
+ * severe first, at most ANNOTATIONS_PER_TYPE of each level; the findings past it overflow.
+ */
 export function planAnnotations(
   findings: Finding[],
-  repoPathOf: (f: Finding) => string
+  repoPathOf: (f: Finding) => string,
+  unscanned: Annotation[] = []
 ): AnnotationPlan {
   const used: Record<AnnotationLevel, number> = {error: 0, warning: 0, notice: 0}
   const shown: Annotation[] = []
+  for (const a of unscanned) {
+    if (used[a.level] >= ANNOTATIONS_PER_TYPE) break
+    used[a.level]++
+    shown.push(a)
+  }
   const overflow: Finding[] = []
   for (const finding of [...findings].sort(compareFindings)) {
     const level = ANNOTATION_LEVEL[finding.severity]

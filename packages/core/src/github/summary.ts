@@ -1,7 +1,7 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
-import {visibleFindings, type ScanReport} from '../report'
+import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {countBySeverity, SEVERITIES, SEVERITY_ICON} from '../severity'
 import {
   clip,
@@ -79,7 +79,7 @@ function render(
     const rows = all.filter(f => kept.has(f))
     lines.push(`### ${escapeMarkdown(run.title)}`, '')
     if (all.length === 0) {
-      lines.push(`No findings in ${run.files} file(s).`, '')
+      lines.push(emptyRunText(run, escapeMarkdown), '')
       continue
     }
     lines.push(...findingTableHeader(true))
@@ -95,12 +95,13 @@ function render(
       ''
     )
   }
-  if (report.errors.length > 0) {
+  const unscanned = unscannedFiles(report)
+  if (unscanned.length > 0) {
     lines.push('### Files that could not be scanned', '')
-    for (const e of report.errors.slice(0, 100))
+    for (const e of unscanned.slice(0, 100))
       lines.push(`- ${escapeInlineCode(clip(e.path))}: ${escapeMarkdown(clip(e.message))}`)
-    if (report.errors.length > 100)
-      lines.push(`- … and ${report.errors.length - 100} more (see the JSON report)`)
+    if (unscanned.length > 100)
+      lines.push(`- … and ${unscanned.length - 100} more (see the JSON report)`)
     lines.push('')
   }
   for (const e of report.expiredIgnores) lines.push(`> ⚠️ ${escapeMarkdown(e.message)}`, '')

@@ -12,8 +12,18 @@ export function renderJson(report: ScanReport): string {
       mode: report.config.mode,
       total: visibleFindings(report).length,
       blocking: report.blocking.length,
+      errors: report.errors.length,
+      incomplete: report.incomplete,
       exitCode: report.exitCode
     },
+    scanners: report.scanners.map(run => ({
+      id: run.id,
+      name: run.name,
+      status: run.status,
+      reasons: run.reasons,
+      files: run.files,
+      findings: run.findings
+    })),
     skipped: report.skipped,
     expiredIgnores: report.expiredIgnores.map(e => e.message)
   }

@@ -1,6 +1,6 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import type {Finding} from '../finding'
-import {visibleFindings, type ScanReport} from '../report'
+import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
 
 /** A plain markdown report (files, wikis, chat); the GitHub renderers build on the same rows. */
@@ -21,16 +21,17 @@ export function renderMarkdown(report: ScanReport): string {
     const rows = shown.filter(f => f.scanner === run.id)
     lines.push(`## ${escapeMarkdown(run.title)}`, '')
     if (rows.length === 0) {
-      lines.push(`No findings in ${run.files} file(s).`, '')
+      lines.push(emptyRunText(run, escapeMarkdown), '')
       continue
     }
     lines.push('| Severity | Rule | Location | Finding | Fix |', '| --- | --- | --- | --- | --- |')
     for (const f of rows) lines.push(findingRow(f))
     lines.push('')
   }
-  if (report.errors.length > 0) {
+  const unscanned = unscannedFiles(report)
+  if (unscanned.length > 0) {
     lines.push('## Files that could not be scanned', '')
-    for (const e of report.errors)
+    for (const e of unscanned)
       lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
     lines.push('')
   }
@@ -46,6 +47,13 @@ export function renderMarkdown(report: ScanReport): string {
 
 export function verdict(report: ScanReport): string {
   const shown = visibleFindings(report)
+  if (report.incomplete.length > 0) {
+    const found =
+      shown.length > 0
+        ? ` ${shown.length} finding(s) so far, ${report.blocking.length} blocking.`
+        : ' Nothing found in what was scanned, which is not a clean result.'
+    return `⛔ **The scan is incomplete**: ${report.incomplete.map(escapeMarkdown).join('; ')}.${found}`
+  }
   if (report.blocking.length > 0) {
     return `**${report.blocking.length} blocking finding(s)** at or above \`${report.config.failOn}\` (${shown.length} in total).`
   }

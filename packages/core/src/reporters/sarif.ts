@@ -63,12 +63,32 @@ function buildRun(report: ScanReport, scanner: string, all: Finding[]): Record<s
     },
     automationDetails: {id: `pipeguard/${scanner}/`},
     columnKind: 'utf16CodeUnits',
+    invocations: [buildInvocation(report, scanner)],
     results: findings.map(f => buildResult(f, ruleIndex.get(f.ruleId)!))
   }
   if (all.length > findings.length) {
     run.properties = {truncated: true, omittedResults: all.length - findings.length}
   }
   return run
+}
+
+/** SARIF's way to say a run did not see everything: executionSuccessful and one notification a problem. */
+function buildInvocation(report: ScanReport, scanner: string): Record<string, unknown> {
+  const run = report.scanners.find(r => r.id === scanner)
+  const errors = report.errors.filter(e => e.scanner === scanner)
+  const notifications = [
+    ...(run?.status === 'failed' ? run.reasons.map(reason => ({message: {text: reason}})) : []),
+    ...errors.map(e => ({
+      message: {text: e.message},
+      locations: e.path
+        ? [{physicalLocation: {artifactLocation: {uri: encodeUri(e.path), uriBaseId: '%SRCROOT%'}}}]
+        : []
+    }))
+  ].map(n => ({...n, level: 'error'}))
+  return {
+    executionSuccessful: (run?.status ?? 'ok') === 'ok' && errors.length === 0,
+    ...(notifications.length > 0 ? {toolExecutionNotifications: notifications} : {})
+  }
 }
 
 function buildRule(f: Finding): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import {stripControl} from '../escape'
 import type {Finding} from '../finding'
-import {visibleFindings, type ScanReport} from '../report'
+import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Severity} from '../severity'
 
 export interface TableOptions {
@@ -36,6 +36,8 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
         `  ${run.files} file(s), ${rows.length} finding(s), ${run.durationMs} ms`
     )
     for (const note of run.notes) out.push(`  ${stripControl(note)}`)
+    if (run.status === 'failed')
+      out.push(`  ${paint(COLOR.critical, stripControl(emptyRunText(run)))}`)
     if (rows.length === 0) {
       out.push('')
       continue
@@ -52,7 +54,7 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     })
     out.push('')
   }
-  for (const e of report.errors)
+  for (const e of unscannedFiles(report))
     out.push(paint(COLOR.medium, 'error') + `  ${stripControl(e.path)}: ${stripControl(e.message)}`)
   for (const e of report.expiredIgnores)
     out.push(paint(COLOR.medium, 'expired') + `  ${stripControl(e.message)}`)
@@ -78,6 +80,12 @@ function tag(f: Finding): string {
 
 function summaryLine(report: ScanReport, paint: (code: string, text: string) => string): string {
   const shown = visibleFindings(report)
+  if (report.incomplete.length > 0) {
+    return (
+      paint(COLOR.critical, `✖ scan incomplete: ${stripControl(report.incomplete.join('; '))}`) +
+      ` (${shown.length} finding(s), ${report.blocking.length} blocking; not a clean result)`
+    )
+  }
   if (report.blocking.length > 0) {
     return (
       paint(
