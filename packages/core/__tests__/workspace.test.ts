@@ -52,6 +52,21 @@ describe('Workspace', () => {
     expect(ws.files.map(f => f.path)).toEqual(['.gitignore', 'new.txt', 'tracked.txt'])
   })
 
+  it('keeps a backslash in a file name: it is part of the name on Linux, not a separator', async () => {
+    const files = {'net\\sg.tf': 'resource "x" "y" {}\n', 'a b/"q".tf': 'q\n'}
+    const plain = tree(files)
+    expect((await Workspace.open(plain)).files.map(f => f.path)).toEqual([
+      'a b/"q".tf',
+      'net\\sg.tf'
+    ])
+    const repo = tree(files)
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    const ws = await Workspace.open(repo)
+    expect(ws.files.map(f => f.path)).toEqual(['a b/"q".tf', 'net\\sg.tf'])
+    expect(await ws.text(ws.files[1]!)).toBe('resource "x" "y" {}\n')
+  })
+
   it('skips binary files, big files and symlinks with a reason', async () => {
     const dir = tree({
       'bin.dat': Buffer.from([1, 2, 0, 3]),
