@@ -84,6 +84,40 @@ describe('git history', () => {
   })
 })
 
+describe('git history paths', () => {
+  const root = tempDir('history-paths')
+  const names = ['a b.env', 'q"uo\tted.env', 'net\\sg.env', 'café.env', 'svc/inner.env']
+  beforeAll(() => {
+    initRepo(root)
+    writeFiles(root, {'README.md': '# app\n'})
+    git(root, 'add', '.')
+    git(root, 'commit', '-q', '-m', 'initial')
+    writeFiles(root, Object.fromEntries(names.map(n => [n, `T=${token(n)}\n`])))
+    git(root, 'add', '.')
+    git(root, 'commit', '-q', '-m', 'add tokens')
+  })
+  afterAll(() => rmSync(root, {recursive: true, force: true}))
+
+  it('reports each file at its real name: spaces, quotes, tabs, backslashes, UTF-8', async () => {
+    const report = await scan(root, {history: true})
+    expect(report.findings.map(f => f.location.path).sort()).toEqual([...names].sort())
+  })
+
+  it('a subfolder root scans only its subtree and reports paths relative to it', async () => {
+    const report = await scan(join(root, 'svc'), {history: true})
+    expect(report.findings.map(f => f.location.path)).toEqual(['inner.env'])
+    const staged = token('staged-in-svc')
+    writeFiles(root, {'svc/new.env': `T=${staged}\n`, 'outside.env': `T=${staged}\n`})
+    git(root, 'add', '.')
+    try {
+      const report = await scan(join(root, 'svc'), {staged: true})
+      expect(report.findings.map(f => f.location.path)).toEqual(['new.env'])
+    } finally {
+      git(root, 'reset', '-q')
+    }
+  })
+})
+
 describe('staged changes', () => {
   const root = tempDir('staged')
   beforeAll(() => {
