@@ -2,6 +2,7 @@ import {rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {ConfigError} from '@pipeguard/core'
+import {parseHistoryRange} from '../src/git-history'
 import {git, initRepo, scan, tempDir, writeFiles} from './helpers/scan'
 import {token} from './helpers/fake'
 
@@ -67,6 +68,30 @@ describe('git history', () => {
     ).rejects.toThrow(ConfigError)
   })
 
+  it('an empty or inverted range is a ConfigError naming it, not a passing empty scan', async () => {
+    for (const range of ['..HEAD', 'main...main', 'HEAD..HEAD', `${removed}..${added}`]) {
+      await expect(scan(root, {history: range})).rejects.toThrow(
+        range === '..HEAD'
+          ? '--history range "..HEAD": the base is missing'
+          : `--history range "${range}" contains no commits (an empty or inverted range)`
+      )
+    }
+  })
+
+  it('a base that is not an ancestor of the head (a moved PR base) still scans the head side', async () => {
+    git(root, 'checkout', '-q', '-b', 'side', added)
+    writeFiles(root, {'side.txt': 'side\n'})
+    git(root, 'add', '.')
+    git(root, 'commit', '-q', '-m', 'side')
+    git(root, 'checkout', '-q', 'main')
+    try {
+      const report = await scan(root, {history: `side..${removed}`})
+      expect(report.scanners[0]!.notes.join(' ')).toContain('history: 1 commit(s)')
+    } finally {
+      git(root, 'branch', '-q', '-D', 'side')
+    }
+  })
+
   it('.gitleaksignore commit fingerprints suppress history findings', async () => {
     writeFileSync(
       join(root, '.gitleaksignore'),
@@ -80,6 +105,44 @@ describe('git history', () => {
       )
     } finally {
       rmSync(join(root, '.gitleaksignore'))
+    }
+  })
+})
+
+describe('--history range syntax', () => {
+  it('accepts a commit, BASE..HEAD and BASE...HEAD', () => {
+    expect(parseHistoryRange('v1.2')).toEqual({ends: ['v1.2']})
+    expect(parseHistoryRange('origin/main..HEAD')).toEqual({ends: ['origin/main', 'HEAD']})
+    expect(parseHistoryRange('a~2...b')).toEqual({ends: ['a~2', 'b']})
+  })
+
+  it('rejects what does not parse, naming the range and the expected forms', () => {
+    for (const [range, why] of [
+      ['..HEAD', 'the base is missing'],
+      ['main..', 'the head is missing'],
+      ['a..b..c', 'more than one'],
+      ['a....b', 'more than one'],
+      ['--all', 'starts with "-"'],
+      ['a ..b', 'contains white space'],
+      ['', 'empty']
+    ]) {
+      expect(() => parseHistoryRange(range!)).toThrow(ConfigError)
+      expect(() => parseHistoryRange(range!)).toThrow(`--history range "${range}": ${why}`)
+    }
+    expect(() => parseHistoryRange('..HEAD')).toThrow(
+      /expected BASE\.\.HEAD, BASE\.\.\.HEAD or one commit/
+    )
+  })
+})
+
+describe('git history of an empty repository', () => {
+  it('is a ConfigError, not a passing empty scan', async () => {
+    const root = tempDir('history-empty')
+    initRepo(root)
+    try {
+      await expect(scan(root, {history: true})).rejects.toThrow(/has no commits/)
+    } finally {
+      rmSync(root, {recursive: true, force: true})
     }
   })
 })
