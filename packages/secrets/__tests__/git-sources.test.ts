@@ -147,6 +147,26 @@ describe('git history of an empty repository', () => {
   })
 })
 
+describe('git history of a huge added file', () => {
+  it('scans its added lines in windows, at their real line numbers, instead of skipping them', async () => {
+    const root = tempDir('history-huge')
+    initRepo(root)
+    try {
+      const row = 'x'.repeat(63) + '\n'
+      writeFiles(root, {'dump.sql': `${row.repeat(80000)}T=${token('huge')}\n${row.repeat(10)}`})
+      git(root, 'add', '.')
+      git(root, 'commit', '-q', '-m', 'dump')
+      const report = await scan(root, {history: true})
+      expect(report.errors).toEqual([])
+      expect(report.findings.map(f => [f.location.path, f.location.startLine])).toEqual([
+        ['dump.sql', 80001]
+      ])
+    } finally {
+      rmSync(root, {recursive: true, force: true})
+    }
+  })
+})
+
 describe('git history paths', () => {
   const root = tempDir('history-paths')
   const names = ['a b.env', 'q"uo\tted.env', 'net\\sg.env', 'café.env', 'svc/inner.env']
