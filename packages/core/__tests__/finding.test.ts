@@ -1,8 +1,10 @@
+import {sep} from 'node:path'
 import {describe, expect, it} from '@jest/globals'
 import {
   createFinding,
   disambiguateFingerprints,
   fingerprint,
+  toPosix,
   type FindingInput
 } from '../src/finding'
 
@@ -42,7 +44,20 @@ describe('fingerprint', () => {
   })
 
   it('uses posix paths so Windows and Linux runs agree', () => {
-    expect(fingerprint('iac', 'r', 'a\\b.tf', 'x')).toBe(fingerprint('iac', 'r', 'a/b.tf', 'x'))
+    expect(toPosix('infra\\net\\sg.tf', '\\')).toBe('infra/net/sg.tf')
+    expect(fingerprint('iac', 'r', toPosix('a\\b.tf', '\\'), 'x')).toBe(
+      fingerprint('iac', 'r', 'a/b.tf', 'x')
+    )
+  })
+
+  it('keeps a backslash that is part of a file name on Linux and macOS', () => {
+    expect(toPosix('infra/net\\sg.tf', '/')).toBe('infra/net\\sg.tf')
+    if (sep === '/') {
+      expect(createFinding({...base, path: 'net\\sg.tf'}).location.path).toBe('net\\sg.tf')
+      expect(fingerprint('iac', 'r', 'a\\b.tf', 'x')).not.toBe(
+        fingerprint('iac', 'r', 'a/b.tf', 'x')
+      )
+    }
   })
 
   it('gives repeated identical findings in one file distinct, stable fingerprints', () => {

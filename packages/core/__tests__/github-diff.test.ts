@@ -111,4 +111,37 @@ describe('gitDiff', () => {
     expect([...diff!.files.get('added, file.txt')!.added]).toEqual([1])
     expect(await gitDiff(dir, base, 'f'.repeat(40))).toBeUndefined()
   })
+  it('keys every changed file by its real name: backslash, spaces, quotes, binary, empty, renamed', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'pipeguard-diff-names-'))
+    const run = (...args: string[]): string =>
+      execFileSync(
+        'git',
+        ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args],
+        {encoding: 'utf8'}
+      ).trim()
+    try {
+      run('init', '-q', '-b', 'main')
+      writeFileSync(join(repo, 'old name.txt'), 'kept\n')
+      run('add', '.')
+      run('commit', '-q', '-m', 'base')
+      const base = run('rev-parse', 'HEAD')
+      writeFileSync(join(repo, 'net\\sg.tf'), 'a\nb\n')
+      writeFileSync(join(repo, 'a b.tf'), 'c\n')
+      writeFileSync(join(repo, 'q"uo\tted.tf'), 'd\n')
+      writeFileSync(join(repo, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]))
+      writeFileSync(join(repo, 'empty.key'), '')
+      run('mv', 'old name.txt', 'new name.txt')
+      run('add', '.')
+      run('commit', '-q', '-m', 'head')
+      const diff = await gitDiff(repo, base, run('rev-parse', 'HEAD'))
+      expect([...diff!.files.keys()].sort()).toEqual(
+        ['a b.tf', 'empty.key', 'logo.png', 'net\\sg.tf', 'new name.txt', 'q"uo\tted.tf'].sort()
+      )
+      expect([...diff!.files.get('net\\sg.tf')!.added]).toEqual([1, 2])
+      expect(diff!.files.get('logo.png')!.wholeFile).toBe(true)
+      expect(diff!.files.get('a b.tf')!.wholeFile).toBe(false)
+    } finally {
+      rmSync(repo, {recursive: true, force: true})
+    }
+  })
 })

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {sep} from 'node:path'
 import {z} from 'zod'
 import {SeveritySchema, compareSeverity} from './severity'
 
@@ -91,8 +92,12 @@ export function fingerprint(
     .slice(0, 32)
 }
 
-export function toPosix(path: string): string {
-  return path.replace(/\\/g, '/')
+/**
+ * A native relative path in posix form. Only Windows separates with `\`: on Linux and macOS a
+ * backslash is part of a file name (`net\sg.tf`) and must stay, or the reported path does not exist.
+ */
+export function toPosix(path: string, separator: string = sep): string {
+  return separator === '\\' ? path.replace(/\\/g, '/') : path
 }
 
 export function createFinding(input: FindingInput): Finding {

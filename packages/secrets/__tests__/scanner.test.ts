@@ -2,7 +2,7 @@ import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
 import {secretsScanner} from '@pipeguard/secrets'
-import {ALNUM, fake, token} from './helpers/fake'
+import {ALNUM, fake, pemBlock, token} from './helpers/fake'
 import {scan, tempDir, writeFiles} from './helpers/scan'
 
 const roots: string[] = []
@@ -14,14 +14,62 @@ const fresh = (label: string) => {
 afterAll(() => roots.forEach(root => rmSync(root, {recursive: true, force: true})))
 
 describe('secrets scanner', () => {
-  it('is registered as secrets and skips binaries by extension', () => {
+  it('is registered as secrets and asks for every file: the content decides what is text', () => {
     expect(secretsScanner.id).toBe('secrets')
     expect(secretsScanner.name).toBe('secrets')
-    expect(secretsScanner.fileRequired('src/app.ts', 100)).toBe(true)
-    expect(secretsScanner.fileRequired('.env', 100)).toBe(true)
-    expect(secretsScanner.fileRequired('Dockerfile', 100)).toBe(true)
-    expect(secretsScanner.fileRequired('assets/logo.PNG', 100)).toBe(false)
-    expect(secretsScanner.fileRequired('lib/app.jar', 100)).toBe(false)
+    for (const path of ['src/app.ts', '.env', 'Dockerfile', 'assets/logo.PNG', 'lib/app.jar'])
+      expect(secretsScanner.fileRequired(path, 100)).toBe(true)
+  })
+
+  it('scans text named like a binary and lists real binaries, archives and documents as skipped', async () => {
+    const root = fresh('by-content')
+    const secret = token('dat')
+    writeFiles(root, {'notes.dat': `T=${secret}\n`, 'fake.png': `T=${secret}\n`})
+    writeFileSync(join(root, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0]))
+    writeFileSync(join(root, 'lib.zip'), Buffer.from(`PK\x03\x04T=${secret}`, 'latin1'))
+    const report = await scan(root)
+    expect(report.findings.map(f => f.location.path)).toEqual(['fake.png', 'notes.dat'])
+    expect(report.skipped).toEqual([
+      {path: 'lib.zip', reason: 'zip archive: not opened'},
+      {path: 'logo.png', reason: 'binary file (PNG image)'}
+    ])
+  })
+
+  it('scans a file over max-file-size in windows: a secret across a window edge is found once, in place', async () => {
+    const root = fresh('windows')
+    const row = 'x'.repeat(63) + '\n'
+    const rows = (n: number) => row.repeat(n)
+    // 64-character rows: the first 4 MiB window ends exactly after row 65536.
+    const key = pemBlock('edge', 12)
+    const multiline = `${rows(65530)}${key}\n${rows(70000)}`
+    const a = token('edge-a')
+    const b = token('edge-b')
+    const window = 4 * 1024 * 1024
+    // One line: `a` straddles the first window's end, `b` starts just after it (in its overlap).
+    const oneLine = `${'y'.repeat(window - 20)} ${a} ${b} ${'y'.repeat(window)}`
+    writeFiles(root, {
+      'dump.sql': multiline,
+      'min.js': oneLine,
+      'small.txt': `T=${token('small')}\n`
+    })
+    const report = await scan(root, {}, {maxFileSize: 1024})
+    const at = report.findings.map(f => [
+      f.location.path,
+      f.ruleId,
+      f.location.startLine,
+      f.location.endLine,
+      f.location.startColumn
+    ])
+    expect(at).toEqual([
+      ['dump.sql', 'test-private-key', 65531, 65544, 1],
+      ['min.js', 'test-token', 1, 1, window - 18],
+      ['min.js', 'test-token', 1, 1, window - 18 + a.length + 1],
+      ['small.txt', 'test-token', 1, 1, 3]
+    ])
+    expect(report.skipped).toEqual([])
+    expect(report.scanners[0]!.notes).toContain(
+      '2 file(s) over max-file-size (1 KiB) scanned in windows'
+    )
   })
 
   it('produces findings with the redacted secret only, hashed fingerprint and rotation hint', async () => {
@@ -119,7 +167,7 @@ describe('secrets scanner', () => {
     ])
   })
 
-  it('completes on a 50 MB minified file, a binary, a symlink loop and invalid UTF-8, reporting the skips', async () => {
+  it('completes on a 50 MB minified file, a binary, a symlink loop and invalid UTF-8, reporting the skips, scanning the big file in windows', async () => {
     const root = fresh('tree')
     const secret = token('utf8')
     mkdirSync(join(root, 'dist'))
@@ -145,8 +193,11 @@ describe('secrets scanner', () => {
     const report = await scan(root)
     expect(Date.now() - started).toBeLessThan(15000)
     const skipped = Object.fromEntries(report.skipped.map(s => [s.path, s.reason]))
-    expect(skipped['dist/bundle.min.js']).toMatch(/larger than/)
-    expect(skipped['blob.dat2']).toBe('binary file')
+    expect(skipped['dist/bundle.min.js']).toBeUndefined()
+    expect(report.scanners[0]!.notes).toContain(
+      '1 file(s) over max-file-size (5 MiB) scanned in windows'
+    )
+    expect(skipped['blob.dat2']).toBe('binary file (ELF executable)')
     expect(skipped['loop/up']).toMatch(/symbolic link/)
     expect(skipped['self']).toMatch(/symbolic link/)
     expect(report.findings.map(f => [f.location.path, f.location.startLine])).toEqual([

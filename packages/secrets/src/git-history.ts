@@ -20,30 +20,60 @@ export async function scanHistory(
   await requireGitRepo(root, '--history')
   const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true'
   const revisions = history === true ? ['--all'] : [history]
-  if (history !== true) await checkRange(root, history, shallow)
-  let commits = 0
-  const seen = new Set<string>()
+  if (history !== true) await checkEnds(root, history, shallow)
+  const commits = Number((await git(root, ['rev-list', '--count', ...revisions, '--'])).trim())
+  if (commits === 0)
+    throw new ConfigError(
+      history === true
+        ? `--history: the repository at ${root} has no commits`
+        : `--history range "${history}" contains no commits (an empty or inverted range): ` +
+            'expected BASE..HEAD where HEAD has commits that BASE does not'
+    )
   await streamPatches(
     root,
     ['log', ...PLAIN_PATCH_FLAGS, '--reverse', `--format=${LOG_FORMAT}`, ...revisions, '--'],
-    added => {
-      if (added.commit && !seen.has(added.commit.sha)) {
-        seen.add(added.commit.sha)
-        commits++
-      }
-      onAdded(added)
-    }
+    onAdded
   )
-  const total = Number((await git(root, ['rev-list', '--count', ...revisions, '--'])).trim())
-  return {commits: Number.isFinite(total) ? total : commits, shallow}
+  return {commits, shallow}
 }
 
-/** A range whose ends are missing (shallow checkout) must fail loudly, never pass as "no findings". */
-async function checkRange(root: string, range: string, shallow: boolean): Promise<void> {
-  if (range.startsWith('-'))
-    throw new ConfigError(`--history range "${range}" is not a revision range`)
-  const ends = range.split(/\.{2,3}/).filter(Boolean)
-  for (const end of ends) {
+/** The forms `--history=…` accepts: a commit (its whole ancestry) or BASE..HEAD / BASE...HEAD. */
+export interface HistoryRange {
+  ends: string[]
+}
+
+const RANGE_FORMS = 'expected BASE..HEAD, BASE...HEAD or one commit'
+
+/**
+ * Parses a `--history` range. Both ends must be written out: git reads an empty end as HEAD, so
+ * `..HEAD` means HEAD..HEAD, a range that can never hold a commit.
+ */
+export function parseHistoryRange(range: string): HistoryRange {
+  const fail = (why: string): never => {
+    throw new ConfigError(`--history range "${range}": ${why}; ${RANGE_FORMS}`)
+  }
+  if (range === '') fail('empty')
+  if (range.startsWith('-')) fail('starts with "-"')
+  if (/\s/.test(range)) fail('contains white space')
+  const dots = /\.{2,}/g
+  const found = [...range.matchAll(dots)]
+  if (found.length === 0) return {ends: [range]}
+  if (found.length > 1 || found[0]![0].length > 3) fail('more than one ".." or "..."')
+  const at = found[0]!.index
+  const base = range.slice(0, at)
+  const head = range.slice(at + found[0]![0].length)
+  if (!base) fail('the base is missing (git would read it as HEAD: an empty range)')
+  if (!head) fail('the head is missing')
+  return {ends: [base, head]}
+}
+
+/**
+ * A range must name commits of this repository: a missing end (shallow checkout) fails loudly,
+ * never passes as "no findings". A base that is not an ancestor of the head is fine: a pull
+ * request's base branch moves on, and `base..head` still lists exactly the PR's own commits.
+ */
+async function checkEnds(root: string, range: string, shallow: boolean): Promise<void> {
+  for (const end of parseHistoryRange(range).ends) {
     try {
       await git(root, ['rev-parse', '--verify', '--quiet', `${end}^{commit}`])
     } catch {

@@ -71,7 +71,7 @@ export class PatchParser {
     }
     if (line.startsWith('+++ ')) {
       const target = line.slice(4)
-      this.path = target === '/dev/null' ? undefined : stripPrefix(unquote(target))
+      this.path = target === '/dev/null' ? undefined : stripPrefix(gitPathName(target))
       return
     }
     this.inHunk = false
@@ -100,9 +100,12 @@ function stripPrefix(path: string): string {
   return path.startsWith('b/') ? path.slice(2) : path
 }
 
-/** git quotes paths with unusual characters C-style: `"b/caf\303\251.txt"`. */
-function unquote(path: string): string {
-  if (!path.startsWith('"') || !path.endsWith('"')) return path
+/**
+ * A `+++` name as git writes it: C-quoted when it holds unusual characters (`"b/caf\303\251.txt"`,
+ * a tab, a quote), else as is plus a trailing tab when it holds a space (for GNU patch).
+ */
+function gitPathName(path: string): string {
+  if (!path.startsWith('"') || !path.endsWith('"')) return path.replace(/\t$/, '')
   const bytes: number[] = []
   const body = path.slice(1, -1)
   const escapes: Record<string, number> = {

@@ -6,9 +6,14 @@ import {PatchParser, type AddedText} from './git-patch'
 
 const execFileAsync = promisify(execFile)
 
-/** Options that keep git's patch output plain and parseable whatever the user's git config says. */
+/**
+ * Options that keep git's patch output plain and parseable whatever the user's git config says.
+ * `--relative`: run in a subfolder (the action's `path:`), only its subtree counts and names are
+ * relative to it, as in the working-tree scan.
+ */
 export const PLAIN_PATCH_FLAGS = [
   '-p',
+  '--relative',
   '-U0',
   '--no-color',
   '--no-ext-diff',

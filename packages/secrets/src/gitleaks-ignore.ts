@@ -6,7 +6,10 @@ export function parseGitleaksIgnore(text: string): Set<string> {
   const entries = new Set<string>()
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim()
-    if (line && !line.startsWith('#')) entries.add(line.replace(/\\/g, '/'))
+    if (!line || line.startsWith('#')) continue
+    entries.add(line)
+    // gitleaks on Windows writes `dir\file`; on Linux a backslash may also be part of a name.
+    if (line.includes('\\')) entries.add(line.replace(/\\/g, '/'))
   }
   return entries
 }

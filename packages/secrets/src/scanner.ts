@@ -1,5 +1,7 @@
 import {
   errorMessage,
+  formatBytes,
+  textWindows,
   type FileError,
   type Finding,
   type ScanContext,
@@ -16,11 +18,9 @@ import {isIgnoredByGitleaks} from './gitleaks-ignore'
 import type {SecretRule} from './rule'
 import {RULES} from './rules/index'
 import {loadSecretsSettings} from './settings'
-import {isScannableText} from './text-files'
 import {detectionToFinding, pathRuleFinding} from './to-finding'
+import {SCAN_WINDOW, detectInWindows} from './windowed-detection'
 
-/** Fragments larger than this (a generated file in history) are skipped and reported. */
-export const MAX_FRAGMENT_BYTES = 10 * 1024 * 1024
 /** Files read at once from the workspace while the detector works on others. */
 const READ_CONCURRENCY = 16
 
@@ -39,7 +39,9 @@ export function createSecretsScanner(scannerOptions: SecretsScannerOptions = {})
     name: 'secrets',
     title: 'Secret scan',
     version: 1,
-    fileRequired: path => isScannableText(path),
+    // Every file: whether it is text is decided by its content (the workspace sniffs it), and a
+    // file over max-file-size is read in windows rather than skipped.
+    fileRequired: () => true,
     scan: ctx => scanSecrets(ctx, scannerOptions)
   }
 }
@@ -58,6 +60,7 @@ async function scanSecrets(
   const errors: FileError[] = []
   const notes = [...settings.notes]
   let ignored = 0
+  let large = 0
 
   const record = (finding: Finding, secret: string | undefined): void => {
     const {path, startLine} = finding.location
@@ -83,24 +86,19 @@ async function scanSecrets(
     lineNumbers?: number[]
   ): void => {
     const fragment = {
-      text,
       path,
       ...(commit ? {commit: commit.sha} : {}),
       ...(lineNumbers ? {lineNumbers} : {})
     }
-    for (const detection of detector.detect(fragment)) {
+    const detections =
+      text.length > SCAN_WINDOW.size + SCAN_WINDOW.overlap
+        ? detectInWindows(detector, textWindows([text], SCAN_WINDOW), fragment)
+        : detector.detect({...fragment, text})
+    for (const detection of detections) {
       record(detectionToFinding(detection, path, commit), detection.secret)
     }
   }
   const scanAdded = (added: AddedText): void => {
-    if (!isScannableText(added.path)) return
-    if (added.text.length > MAX_FRAGMENT_BYTES) {
-      errors.push({
-        path: added.path,
-        message: `skipped: the lines added${added.commit ? ` in ${added.commit.sha.slice(0, 12)}` : ''} exceed ${MAX_FRAGMENT_BYTES / 1024 / 1024} MiB`
-      })
-      return
-    }
     try {
       for (const rule of detector.pathOnlyRules(added.path))
         record(pathRuleFinding(rule, added.path, added.commit), undefined)
@@ -109,7 +107,6 @@ async function scanSecrets(
       errors.push({path: added.path, message: `secret scan failed: ${errorMessage(error)}`})
     }
   }
-
   const history = scannerOptions.history ?? ctx.options.history
   if (ctx.options.staged) {
     await scanStaged(ctx.root, scanAdded)
@@ -123,11 +120,18 @@ async function scanSecrets(
     ctx.progress.start('secrets', ctx.files.length)
     await forEachConcurrently(ctx.files, READ_CONCURRENCY, async (file: WorkspaceFile) => {
       try {
-        const text = await ctx.workspace.text(file)
-        if (text !== undefined) {
-          for (const rule of detector.pathOnlyRules(file.path))
-            record(pathRuleFinding(rule, file.path), undefined)
-          scanFragment(file.path, text)
+        // A path-only rule judges the name, whatever the content (a keystore is binary).
+        for (const rule of detector.pathOnlyRules(file.path))
+          record(pathRuleFinding(rule, file.path), undefined)
+        if (file.size > ctx.workspace.maxFileSize) {
+          // Read in windows, never whole and never skipped: memory stays bounded.
+          const windows = ctx.workspace.textWindows(file, SCAN_WINDOW)
+          for (const detection of detectInWindows(detector, windows, {path: file.path}))
+            record(detectionToFinding(detection, file.path), detection.secret)
+          large++
+        } else {
+          const text = await ctx.workspace.text(file)
+          if (text !== undefined) scanFragment(file.path, text)
         }
       } catch (error) {
         errors.push({path: file.path, message: `secret scan failed: ${errorMessage(error)}`})
@@ -136,6 +140,10 @@ async function scanSecrets(
     })
     ctx.progress.done()
     notes.push(`${ctx.files.length} file(s), ${detector.ruleCount} rule(s)`)
+    if (large)
+      notes.push(
+        `${large} file(s) over max-file-size (${formatBytes(ctx.workspace.maxFileSize)}) scanned in windows`
+      )
   }
   if (ignored) notes.push(`${ignored} finding(s) suppressed by .gitleaksignore`)
   return {findings, errors, notes}

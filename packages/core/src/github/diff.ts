@@ -60,15 +60,39 @@ export function parseUnifiedDiff(diff: string): Map<string, ChangedFile> {
   const files = new Map<string, ChangedFile>()
   const sections = diff.split(/^diff --git /m).slice(1)
   for (const section of sections) {
-    // git appends a tab to names containing spaces and C-quotes unusual ones ("b/a\tb").
-    const newName = /^\+\+\+ (.+?)\t?$/m.exec(section)?.[1]
-    if (!newName || newName === '/dev/null') continue
-    const path = unquoteGitPath(newName).replace(/^b\//, '')
-    const binary = /^Binary files /m.test(section)
+    const bodyAt = section.search(/^(?:@@ |Binary files |GIT binary patch)/m)
+    const header = bodyAt < 0 ? section : section.slice(0, bodyAt)
+    if (/^deleted file mode /m.test(header)) continue
+    const path = newPath(header)
+    if (path === undefined) continue
+    const binary = /^(?:Binary files |GIT binary patch)/m.test(section)
     const parsed = parsePatch(section)
     files.set(path, {path, ...parsed, wholeFile: binary})
   }
   return files
+}
+
+/**
+ * The new name of a file section's header: from `+++`, else `rename to`/`copy to`, else the
+ * `diff --git` line itself (a binary, empty or mode-only change has no `+++` line).
+ */
+function newPath(header: string): string | undefined {
+  // git appends a tab to an unquoted name containing a space; a name with a real tab is quoted.
+  const plus = /^\+\+\+ (.*)$/m.exec(header)?.[1]
+  if (plus !== undefined) {
+    if (plus === '/dev/null') return undefined
+    const name = plus.startsWith('"') ? unquoteGitPath(plus) : plus.replace(/\t$/, '')
+    return name.replace(/^b\//, '')
+  }
+  const moved = /^(?:rename|copy) to (.*)$/m.exec(header)?.[1]
+  if (moved !== undefined) return unquoteGitPath(moved)
+  const first = header.slice(0, header.indexOf('\n') < 0 ? undefined : header.indexOf('\n'))
+  const quoted = /^(?:"(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*")$/.exec(first)?.[1]
+  if (quoted) return unquoteGitPath(quoted).replace(/^b\//, '')
+  // Unquoted and not renamed: `a/NAME b/NAME` with the same NAME twice.
+  const half = (first.length - 1) / 2
+  const name = first.slice(2, half)
+  return first === `a/${name} b/${name}` ? name : undefined
 }
 
 /** git quotes unusual names as C strings ("a\tb.txt"); `core.quotePath=false` keeps UTF-8 as is. */
