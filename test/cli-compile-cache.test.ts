@@ -2,6 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {
   chmodSync,
   copyFileSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -23,6 +24,12 @@ import {describe, expect, it} from '@jest/globals'
  */
 
 const dist = join(import.meta.dirname, '..', 'dist')
+/** CI's Node 20 has no compile cache API; point this at a Node >= 22.8 to exercise Node's cache. */
+const node = process.env.PIPEGUARD_TEST_NODE ?? process.execPath
+const nodeHasCompileCache =
+  spawnSync(node, ['-p', "typeof require('node:module').enableCompileCache"], {
+    encoding: 'utf8'
+  }).stdout.trim() === 'function'
 const MARKER = 'Run the secret scan, dependency audit'
 const POISON = 'Pwn the secret scan, dependency audit'
 
@@ -49,7 +56,7 @@ function sandbox(): Sandbox {
 }
 
 function cli(sb: Sandbox, args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [join(sb.dist, 'cli.js'), ...args], {
+  const result = spawnSync(node, [join(sb.dist, 'cli.js'), ...args], {
     encoding: 'utf8',
     env: {...sb.env, ...env}
   })
@@ -111,7 +118,25 @@ function plantPoisonedCache(sb: Sandbox, env: NodeJS.ProcessEnv = {}): string[] 
   return caches.map(c => c.path)
 }
 
-describe('dist/cli.js compile cache against other local users', () => {
+describe('dist/cli.js compile cache', () => {
+  it("caches only through Node's own compile cache, in a folder of mode 0700 owned by the user", () => {
+    const sb = sandbox()
+    const first = cli(sb, ['--help'])
+    expect(first).toMatchObject({code: 0, stderr: ''})
+    expect(first.stdout).toContain(MARKER)
+    if (!nodeHasCompileCache) {
+      expect(readdirSync(sb.tmp)).toEqual([])
+      return
+    }
+    const dir = join(sb.tmp, `pipeguard-${process.getuid!()}`)
+    expect(readdirSync(sb.tmp)).toEqual([relative(sb.tmp, dir)])
+    expect(lstatSync(dir).mode & 0o777).toBe(0o700)
+    expect(filesUnder(dir).length).toBeGreaterThan(0)
+    const second = cli(sb, ['--help'], {NODE_DEBUG_NATIVE: 'COMPILE_CACHE'})
+    expect(second.stdout).toContain(MARKER)
+    expect(second.stderr).toMatch(/V8 code cache for ESM \S+cli-main\.js was accepted/)
+  })
+
   it('never runs code cached from a same-length edit of the bundle planted in a folder others can write', () => {
     const sb = sandbox()
     plantPoisonedCache(sb)
@@ -134,5 +159,26 @@ describe('dist/cli.js compile cache against other local users', () => {
     expect(cli(sb, ['--help']).code).toBe(0)
     expect(cli(sb, ['--help'], {PIPEGUARD_CACHE_DIR: join(sb.root, 'cache-link')}).code).toBe(0)
     expect(readdirSync(victim)).toEqual([])
+  })
+
+  it('runs without a cache when turned off, in CI, or where its folder cannot be made private', () => {
+    const sb = sandbox()
+    const notADir = join(sb.root, 'file')
+    writeFileSync(notADir, '')
+    const open = join(sb.root, 'open')
+    mkdirSync(open)
+    chmodSync(open, 0o755)
+    for (const env of [
+      {PIPEGUARD_NO_COMPILE_CACHE: '1'},
+      {CI: 'true'},
+      {PIPEGUARD_CACHE_DIR: join(notADir, 'cache')},
+      {PIPEGUARD_CACHE_DIR: open},
+      {TMPDIR: join(sb.root, 'missing')}
+    ]) {
+      const run = cli(sb, ['--help'], env)
+      expect({env, code: run.code, stderr: run.stderr}).toEqual({env, code: 0, stderr: ''})
+      expect(run.stdout).toContain(MARKER)
+    }
+    expect(filesUnder(sb.root).filter(f => !f.startsWith(sb.dist))).toEqual([notADir])
   })
 })
