@@ -1,6 +1,5 @@
 // Bundles the CLI and every action into committed single files under dist/.
 // Deterministic: same sources and lockfile give byte-identical output (checked by .ci/run).
-import {createHash} from 'node:crypto'
 import {build} from 'esbuild'
 import {readdirSync, rmSync, existsSync} from 'node:fs'
 import {join} from 'node:path'
@@ -30,12 +29,10 @@ const absentOptionalPlugins = {
 }
 
 const entries = [
-  {
-    in: 'packages/cli/src/cli.ts',
-    out: 'dist/cli.js',
-    shebang: true,
-    inlineMain: 'packages/cli/src/cli-main.ts'
-  }
+  {in: 'packages/cli/src/cli.ts', out: 'dist/cli.js', shebang: true},
+  // Everything beyond `--version`, imported by cli.js at run time: `--version` never parses its
+  // 2.7 MB, and Node's compile cache, turned on by cli.js first, covers it.
+  {in: 'packages/cli/src/cli-main.ts', out: 'dist/cli-main.js'}
 ]
 for (const name of readdirSync('actions').sort()) {
   const entry = join('actions', name, 'src', 'index.ts')
@@ -44,12 +41,15 @@ for (const name of readdirSync('actions').sort()) {
 // The root action.yml runs every scanner in one step.
 entries.push({in: 'packages/cli/src/action-all-entry.ts', out: 'dist/pipeguard/index.js'})
 
-const webTreeSitterCommonJs = {
-  name: 'web-tree-sitter-cjs',
+// cli.ts imports './cli-main': the bundle of that name beside dist/cli.js, not a copy inlined.
+const cliMainBeside = {
+  name: 'cli-main-beside',
   setup(b) {
-    b.onResolve({filter: /^web-tree-sitter$/}, () => ({
-      path: join(root, 'node_modules', 'web-tree-sitter', 'tree-sitter.cjs')
-    }))
+    b.onResolve({filter: /^\.\/cli-main$/}, args =>
+      args.importer.endsWith(join('packages', 'cli', 'src', 'cli.ts'))
+        ? {path: './cli-main.js', external: true}
+        : undefined
+    )
   }
 }
 
@@ -61,39 +61,14 @@ const common = {
   legalComments: 'eof',
   charset: 'utf8',
   loader: {'.wasm': 'binary'},
-  plugins: [absentOptionalPlugins],
+  plugins: [absentOptionalPlugins, cliMainBeside],
   logLevel: 'warning'
-}
-
-/**
- * The CLI's code beyond `--version`, as a CommonJS bundle in a string: cli.ts compiles it with V8's
- * code cache (packages/cli/src/compile-cache.ts), so a run does not re-parse 2.7 MB of JavaScript.
- */
-async function inlineMain(entry) {
-  const result = await build({
-    ...common,
-    entryPoints: [entry],
-    // web-tree-sitter's ESM build makes its own `require` from import.meta; its CommonJS build fits.
-    plugins: [...common.plugins, webTreeSitterCommonJs],
-    format: 'cjs',
-    // vm.Script has no dynamic import() on Node 20 without a flag: turn them into require().
-    supported: {'dynamic-import': false},
-    write: false,
-    outfile: 'main.cjs'
-  })
-  const code = result.outputFiles[0].text
-  return {
-    PIPEGUARD_MAIN_CODE: JSON.stringify(code),
-    PIPEGUARD_MAIN_HASH: JSON.stringify(createHash('sha256').update(code).digest('hex'))
-  }
 }
 
 rmSync('dist', {recursive: true, force: true})
 for (const entry of entries) {
-  const define = entry.inlineMain ? await inlineMain(entry.inlineMain) : {}
   await build({
     ...common,
-    define,
     entryPoints: [entry.in],
     outfile: entry.out,
     format: 'esm',

@@ -118,9 +118,10 @@ describe('dist/cli.js end to end', () => {
     ).toEqual(['GHSA-35jh-r3h4-6jhm', 'GHSA-xvch-5gv4-984h'])
   })
 
-  it('runs from a lone copy of the bundle with no node_modules around it', () => {
+  it('runs from a copy of the CLI bundles (cli.js, cli-main.js) with no node_modules around them', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-lone-'))
-    copyFileSync(cli, join(dir, 'cli.js'))
+    for (const file of ['cli.js', 'cli-main.js'])
+      copyFileSync(join(repo, 'dist', file), join(dir, file))
     writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n')
     const project = join(dir, 'project')
     cpSync(app, project, {recursive: true})

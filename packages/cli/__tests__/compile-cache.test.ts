@@ -1,57 +1,99 @@
-import {spawnSync} from 'node:child_process'
-import {createRequire} from 'node:module'
-import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {chmodSync, mkdirSync, mkdtempSync, readdirSync, utimesSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {describe, expect, it} from '@jest/globals'
-import {loadCommonJs} from '../src/compile-cache'
+import {describe, expect, it, jest} from '@jest/globals'
+import {
+  COMPILE_CACHE_MAX_FILES,
+  enableCompileCache,
+  pruneCompileCache,
+  type CompileCacheContext,
+  type EnableCompileCache
+} from '../src/compile-cache'
 
-const cli = join(import.meta.dirname, '..', '..', '..', 'dist', 'cli.js')
+const uid = process.getuid!()
 
-/** The bundle runs the cache for real: jest's module sandbox changes how V8 judges cached data. */
-function help(env: NodeJS.ProcessEnv) {
-  return spawnSync(process.execPath, [cli, '--help'], {
-    encoding: 'utf8',
-    env: {...process.env, ...env}
-  })
+/** A context whose temp folder is fresh and whose Node "has" the API, recording its calls. */
+function context(overrides: Partial<CompileCacheContext> = {}) {
+  const temp = mkdtempSync(join(tmpdir(), 'pg-cc-'))
+  const enable = jest.fn<EnableCompileCache>(directory => ({directory}))
+  return {temp, enable, context: {env: {}, uid, tmpdir: temp, enable, ...overrides}}
 }
 
-describe('loadCommonJs', () => {
-  it('runs a CommonJS bundle from a string with require, module and __filename', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pg-cc-'))
-    const code = `const {basename} = require('node:path'); exports.answer = 42; exports.base = basename(__filename); module.exports.double = n => n * 2`
-    const loaded = loadCommonJs<{answer: number; base: string; double: (n: number) => number}>(
-      code,
-      {
-        filename: join(dir, 'cli.js'),
-        require: createRequire(import.meta.url),
-        env: {PIPEGUARD_NO_COMPILE_CACHE: '1'}
-      }
-    )
-    expect(loaded.exports).toMatchObject({answer: 42, base: 'cli.js'})
-    expect(loaded.exports.double(4)).toBe(8)
+describe('enableCompileCache', () => {
+  it("turns on Node's compile cache in pipeguard-<uid>, a new folder of mode 0700 in the temp folder", () => {
+    const {temp, enable, context: ctx} = context()
+    const dir = join(temp, `pipeguard-${uid}`)
+    expect(enableCompileCache(ctx)).toBe(dir)
+    expect(enable.mock.calls).toEqual([[dir]])
+    expect(readdirSync(temp)).toEqual([`pipeguard-${uid}`])
   })
 
-  it('dist/cli.js writes V8 code cache once, reuses it and replaces a foreign or corrupt one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pg-cc-'))
-    expect(help({PIPEGUARD_CACHE_DIR: dir}).status).toBe(0)
-    const [file] = readdirSync(dir)
-    expect(file).toMatch(/^[0-9a-f]{32}-help\.v8$/)
-    const cache = readFileSync(join(dir, file!))
-    expect(cache.length).toBeGreaterThan(10000)
-    const second = help({PIPEGUARD_CACHE_DIR: dir})
-    expect(second.status).toBe(0)
-    expect(second.stdout).toContain('Usage: pipeguard <command>')
-    expect(readdirSync(dir)).toEqual([file])
-
-    writeFileSync(join(dir, file!), cache.subarray(0, cache.length >> 1))
-    expect(help({PIPEGUARD_CACHE_DIR: dir}).status).toBe(0)
-    expect(readFileSync(join(dir, file!)).length).toBeGreaterThan(cache.length * 0.9)
+  it('uses PIPEGUARD_CACHE_DIR when it is private', () => {
+    const {temp, enable, context: ctx} = context()
+    const dir = join(temp, 'mine')
+    expect(enableCompileCache({...ctx, env: {PIPEGUARD_CACHE_DIR: dir}})).toBe(dir)
+    expect(enable.mock.calls).toEqual([[dir]])
   })
 
-  it('can be turned off', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pg-cc-'))
-    expect(help({PIPEGUARD_CACHE_DIR: dir, PIPEGUARD_NO_COMPILE_CACHE: '1'}).status).toBe(0)
-    expect(readdirSync(dir)).toEqual([])
+  it('leaves the cache off when turned off, in CI, on Node 20 or Windows', () => {
+    const cases: Partial<CompileCacheContext>[] = [
+      {env: {PIPEGUARD_NO_COMPILE_CACHE: '1'}},
+      {env: {CI: 'true'}},
+      {env: {CI: '1'}},
+      {enable: undefined},
+      {uid: undefined}
+    ]
+    for (const overrides of cases) {
+      const {temp, enable, context: ctx} = context()
+      expect(enableCompileCache({...ctx, ...overrides})).toBeUndefined()
+      expect(enable).not.toHaveBeenCalled()
+      expect(readdirSync(temp)).toEqual([])
+    }
+  })
+
+  it('leaves the cache off when its folder is not private', () => {
+    const {temp, enable, context: ctx} = context()
+    const open = join(temp, `pipeguard-${uid}`)
+    mkdirSync(open)
+    chmodSync(open, 0o777)
+    expect(enableCompileCache(ctx)).toBeUndefined()
+    expect(enableCompileCache({...ctx, env: {PIPEGUARD_CACHE_DIR: open}})).toBeUndefined()
+    expect(enable).not.toHaveBeenCalled()
+  })
+
+  it('treats CI=false as not CI', () => {
+    const {enable, context: ctx} = context({env: {CI: 'false'}})
+    expect(enableCompileCache(ctx)).toBeDefined()
+    expect(enable).toHaveBeenCalledTimes(1)
+  })
+
+  it('returns undefined when Node could not turn the cache on', () => {
+    const {context: ctx} = context({enable: () => ({})})
+    expect(enableCompileCache(ctx)).toBeUndefined()
+  })
+})
+
+describe('pruneCompileCache', () => {
+  it(`keeps the newest ${COMPILE_CACHE_MAX_FILES} files across Node versions and deletes the rest`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-cc-prune-'))
+    const names: string[] = []
+    for (const version of ['v22.8.0-x64-1a2b3c4d-0', 'v24.11.0-x64-5e6f7a8b-0']) {
+      mkdirSync(join(dir, version))
+      for (let i = 0; i < COMPILE_CACHE_MAX_FILES; i++) names.push(join(version, `${i}`))
+    }
+    names.forEach((name, age) => {
+      writeFileSync(join(dir, name), '')
+      utimesSync(join(dir, name), age, age)
+    })
+    pruneCompileCache(dir)
+    const kept = readdirSync(dir, {recursive: true}).filter(name => names.includes(String(name)))
+    expect(kept.sort()).toEqual(names.slice(-COMPILE_CACHE_MAX_FILES).sort())
+  })
+
+  it(`leaves ${COMPILE_CACHE_MAX_FILES} files or fewer alone`, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-cc-prune-'))
+    for (let i = 0; i < COMPILE_CACHE_MAX_FILES; i++) writeFileSync(join(dir, `${i}`), '')
+    pruneCompileCache(dir)
+    expect(readdirSync(dir)).toHaveLength(COMPILE_CACHE_MAX_FILES)
   })
 })

@@ -1,3 +1,3 @@
-/** Everything `dist/cli.js` runs beyond `--version`: bundled as one CommonJS string (see compile-cache.ts). */
+/** Everything `dist/cli.js` runs beyond `--version`: bundled on its own as dist/cli-main.js (see cli.ts). */
 export {run} from './main'
 export {processIo} from './io'

@@ -1,78 +1,77 @@
-import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs'
+import {lstatSync, readdirSync, rmSync} from 'node:fs'
+import module from 'node:module'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
-import vm from 'node:vm'
+import {join} from 'node:path'
+import {privateDirectory} from './private-directory'
 
-export interface LoadedCommonJs<T> {
-  exports: T
-  /** Writes V8's compiled code for next time; call when the work is done, so it covers what ran. */
-  saveCache(): void
+/** The compile cache folder keeps this many files at most (Node's are about 0.5 MB each). */
+export const COMPILE_CACHE_MAX_FILES = 32
+
+/** `module.enableCompileCache` (Node >= 22.8), which @types/node 20 does not declare. */
+export type EnableCompileCache = (directory: string) => {directory?: string}
+
+export interface CompileCacheContext {
+  env: NodeJS.ProcessEnv
+  /** undefined where Node has no uids (Windows): no owner to check, so no cache. */
+  uid: number | undefined
+  tmpdir: string
+  /** undefined on Node versions without it (Node 20): no cache. */
+  enable: EnableCompileCache | undefined
 }
 
-export interface CompileCacheOptions {
-  /** Shown in stack traces. */
-  filename: string
-  require: NodeJS.Require
-  env: NodeJS.ProcessEnv
-  /**
-   * One cache per kind of run (the CLI passes its command): V8 caches the functions a run
-   * compiled, and `sbom` runs other code than `--help`.
-   */
-  variant?: string
-  /** The code's hash when the build already knows it: hashing 2.7 MB on every start costs time. */
-  codeHash?: string
+export function processCompileCacheContext(): CompileCacheContext {
+  return {
+    env: process.env,
+    uid: process.getuid?.(),
+    tmpdir: tmpdir(),
+    enable: (module as {enableCompileCache?: EnableCompileCache}).enableCompileCache
+  }
 }
 
 /**
- * Runs a CommonJS bundle held in a string, reusing V8's code cache between runs (the technique of
- * v8-compile-cache; Node 22's module.enableCompileCache does the same, Node 20 has no such API).
- * Parsing the 2.7 MB CLI bundle was most of its start-up time; with the cache V8 skips it. The cache
- * lives in the OS temp folder (PIPEGUARD_CACHE_DIR to move it, PIPEGUARD_NO_COMPILE_CACHE=1 to turn
- * it off); a stale, foreign or corrupt cache is rejected by V8 and rewritten.
+ * Turns on Node's own compile cache for the modules loaded from here on (the rest of the CLI), in
+ * a folder only this user can write: `PIPEGUARD_CACHE_DIR`, or `pipeguard-<uid>` in the temp
+ * folder. Node's default folder is shared by every user of the machine, and neither Node's CRC32
+ * nor V8's length check tells a planted cache from a genuine one, so the folder's owner is the
+ * only protection. No cache when `PIPEGUARD_NO_COMPILE_CACHE` is set, in CI (an earlier job on a
+ * reused runner is the same user), on Node without the API, or when the folder is not private.
+ * Returns the folder the cache lives in, or undefined when this run has none.
  */
-export function loadCommonJs<T>(code: string, options: CompileCacheOptions): LoadedCommonJs<T> {
-  const enabled = !options.env.PIPEGUARD_NO_COMPILE_CACHE
-  const dir = options.env.PIPEGUARD_CACHE_DIR ?? join(tmpdir(), 'pipeguard-compile-cache')
-  const codeHash = options.codeHash ?? createHash('sha256').update(code).digest('hex')
-  const key = createHash('sha256')
-    .update(process.version)
-    .update(codeHash)
-    .digest('hex')
-    .slice(0, 32)
-  const variant = (options.variant ?? '')
-    .toLowerCase()
-    .replace(/[^a-z-]/g, '')
-    .replace(/^-+/, '')
-    .slice(0, 20)
-  const file = join(dir, `${key}${variant ? `-${variant}` : ''}.v8`)
-  let cachedData: Buffer | undefined
-  if (enabled) {
-    try {
-      cachedData = readFileSync(file)
-    } catch {
-      cachedData = undefined
-    }
-  }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) {${code}\n})`
-  const script = new vm.Script(wrapped, {filename: options.filename, cachedData})
-  const module = {exports: {} as T}
-  const fn = script.runInThisContext() as (...args: unknown[]) => void
-  fn(module.exports, options.require, module, options.filename, dirname(options.filename))
-  const needsWrite = enabled && (cachedData === undefined || script.cachedDataRejected === true)
-  return {
-    exports: module.exports,
-    saveCache() {
-      if (!needsWrite) return
-      try {
-        mkdirSync(dir, {recursive: true})
-        // Write then rename: a concurrent run never reads half a cache file.
-        const temp = `${file}.${process.pid}.tmp`
-        writeFileSync(temp, script.createCachedData())
-        renameSync(temp, file)
-      } catch {
-        // A read-only or full temp folder only costs speed, never the run.
-      }
-    }
+export function enableCompileCache(
+  context: CompileCacheContext = processCompileCacheContext()
+): string | undefined {
+  const {env, uid, enable} = context
+  if (enable === undefined || uid === undefined) return undefined
+  if (env.PIPEGUARD_NO_COMPILE_CACHE || isCi(env)) return undefined
+  const dir = privateDirectory(
+    env.PIPEGUARD_CACHE_DIR || join(context.tmpdir, `pipeguard-${uid}`),
+    uid
+  )
+  if (dir === undefined) return undefined
+  pruneCompileCache(dir)
+  return enable(dir).directory
+}
+
+function isCi(env: NodeJS.ProcessEnv): boolean {
+  return env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0'
+}
+
+/**
+ * Keeps the folder bounded: Node writes one file per module path (each copy of dist/ adds two) in a
+ * subfolder per Node version and never deletes any. The newest files stay; a deleted one that is
+ * still in use costs one run without cache. Only called on a folder `privateDirectory` accepted.
+ */
+export function pruneCompileCache(dir: string): void {
+  try {
+    const files = readdirSync(dir, {recursive: true, withFileTypes: true})
+      .filter(entry => entry.isFile())
+      .map(entry => join(entry.parentPath, entry.name))
+    if (files.length <= COMPILE_CACHE_MAX_FILES) return
+    const newestFirst = files
+      .map(path => ({path, mtime: lstatSync(path).mtimeMs}))
+      .sort((a, b) => b.mtime - a.mtime)
+    for (const {path} of newestFirst.slice(COMPILE_CACHE_MAX_FILES)) rmSync(path, {force: true})
+  } catch {
+    // Upkeep only: a cache folder that cannot be tidied still works.
   }
 }
