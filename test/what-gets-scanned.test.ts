@@ -104,8 +104,12 @@ describe('dist/cli.js: what gets scanned', () => {
       `secrets:db/dump.sql:${Math.ceil((5 * 1024 * 1024) / 34) + 1}`
     ])
     expect(secrets.stdout).not.toContain(secret)
-    const iac = jsonRun(['iac', root])
-    // The lead's change makes an error skip exit 2; until then the entry itself is the proof.
+    const iacRun = pipeguard(['iac', root, '--format', 'json'])
+    expect(iacRun.code).toBe(2)
+    expect(iacRun.stderr).toBe(
+      'pipeguard: the scan is incomplete (exit 2): 1 file(s) could not be scanned\n'
+    )
+    const iac = {report: JSON.parse(iacRun.stdout) as Report}
     expect(iac.report.skipped).toEqual([
       {
         path: 'infra/big.tf',
@@ -129,7 +133,9 @@ describe('dist/cli.js: what gets scanned', () => {
       const run = pipeguard(['secrets', root, `--history=${range}`, '--format', 'json'])
       expect(run.code).toBe(2)
       expect(run.stderr).toContain(message)
-      expect(run.stdout).toBe('')
+      expect(JSON.parse(run.stdout).scanners).toEqual([
+        expect.objectContaining({status: 'failed', reasons: [expect.stringContaining(message)]})
+      ])
     }
     expect(pipeguard(['secrets', root, '--history=HEAD~1..HEAD']).code).toBe(0)
   })
