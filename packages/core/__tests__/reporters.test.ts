@@ -114,9 +114,9 @@ describe('reporters', () => {
   it('markdown escapes untrusted text', () => {
     const md = renderMarkdown(report())
     expect(md).not.toContain('<img')
-    // A file name can only appear inside a code span, where markdown renders no link.
-    expect(md).toContain('`src/[evil](http://x).ts:4`')
-    expect(md.replace(/`[^`]*`/g, '')).not.toContain('](')
+    // A file name appears in monospace, escaped like any other text: no link, no autolink.
+    expect(md).toContain('<code>src/\\[evil\\]\\(http:\u200b//x\\).ts:4</code>')
+    expect(md).not.toContain('](')
     expect(md).not.toMatch(/@maintainer/)
     expect(md).toContain('&lt;img src=x&gt;')
   })
