@@ -1,5 +1,10 @@
 import {describe, expect, it} from '@jest/globals'
-import {escapeInlineCode, escapeMarkdown} from '../src/escape'
+import {
+  escapeInlineCode,
+  escapeMarkdown,
+  neutralizeWorkflowCommands,
+  stripControl
+} from '../src/escape'
 
 const Z = '\u200b'
 
@@ -46,5 +51,40 @@ describe('escapeInlineCode', () => {
 
   it('leaves a plain path readable', () => {
     expect(escapeInlineCode('src/app.ts:3')).toBe('<code>src/app.ts:3</code>')
+  })
+})
+
+describe('neutralizeWorkflowCommands', () => {
+  it('breaks :: at the start of any line, after blanks as the runner trims them', () => {
+    expect(neutralizeWorkflowCommands('::error::pwn\n  ::add-mask::x\r\n\t::warning::y')).toBe(
+      `:${Z}:error::pwn\n  :${Z}:add-mask::x\r\n\t:${Z}:warning::y`
+    )
+  })
+
+  it('breaks ##[ and ##vso[ anywhere in a line', () => {
+    expect(neutralizeWorkflowCommands('a ##[set-output name=x]y ##VSO[task.setvariable]z')).toBe(
+      `a #${Z}#[set-output name=x]y #${Z}#VSO[task.setvariable]z`
+    )
+  })
+
+  it('leaves :: inside a line and other hashes alone', () => {
+    const text = 'std::string at a.cpp:3 ## heading [x]\narn:aws::s3'
+    expect(neutralizeWorkflowCommands(text)).toBe(text)
+  })
+})
+
+describe('stripControl', () => {
+  it('keeps a fragment on its line: a newline in a file name becomes ?', () => {
+    expect(stripControl('x\n::error::pwn.tf')).toBe('x?::error::pwn.tf')
+    expect(stripControl('a\rb\u2028c\u0085d\x1b[31m')).toBe('a?b?c?d?[31m')
+  })
+
+  it('a fragment that starts with a command does not start one', () => {
+    expect(stripControl('::add-mask::x')).toBe(`:${Z}:add-mask::x`)
+    expect(stripControl(' ##[error]x')).toBe(` #${Z}#[error]x`)
+  })
+
+  it('leaves ordinary text and tabs alone', () => {
+    expect(stripControl('src/main.tf:3\tok')).toBe('src/main.tf:3\tok')
   })
 })

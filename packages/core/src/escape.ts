@@ -48,7 +48,23 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;')
 }
 
-/** Terminal output: control characters from a file name must not move the cursor or recolour. */
+/**
+ * Workflow commands a CI runner acts on in any line it reads from a step: `::name::` at the start
+ * of a line after blanks (GitHub Actions), `##[name]` (its legacy form) and `##vso[` (Azure
+ * Pipelines) anywhere in a line. A zero-width space breaks each, so printed text can neither mask
+ * a value, set an output nor forge an annotation. Every human output passes through this.
+ */
+export function neutralizeWorkflowCommands(text: string): string {
+  return text
+    .replace(/^([\s\u0085]*):(?=:)/gm, `$1:${ZWSP}`)
+    .replace(/#(?=#(?:vso)?\[)/gi, `#${ZWSP}`)
+}
+
+/**
+ * One untrusted fragment (a file name, a key, a message) in terminal or CI-log output: control
+ * characters and line breaks become `?`, so it cannot move the cursor, recolour or start a line of
+ * its own, and it starts no workflow command.
+ */
 export function stripControl(text: string): string {
-  return text.replace(/[\x00-\x08\x0b-\x1f\x7f\x9b]/g, '?')
+  return neutralizeWorkflowCommands(text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]/g, '?'))
 }
