@@ -190,7 +190,9 @@ describe('org aggregate', () => {
     const md = c.out()
     expect(md).toContain('5 repositories: 3 scanned, **2 failed**; 3 finding(s).')
     expect(md).toContain('```mermaid')
-    expect(md).toContain('| `acme/broken` | ❌ failed: git clone failed: repository not found |')
+    expect(md).toContain(
+      '| <code>acme/broken</code> | ❌ failed: git clone failed: repository not found |'
+    )
   })
 
   it('upserts one tracking issue per repository in a central repository', async () => {
@@ -239,6 +241,38 @@ describe('org aggregate', () => {
       ).toBe(0)
       expect(fake.requestsTo('POST', /issues$/)).toHaveLength(0)
       expect(fake.requestsTo('PATCH', /issues\/\d+$/)).toHaveLength(0)
+    } finally {
+      await fake.close()
+    }
+  })
+
+  it('never edits a tracking issue that someone else opened with the marker', async () => {
+    const fake = new FakeGitHub()
+    await fake.start()
+    try {
+      const forged = fake.addIssue(
+        {
+          title: 'pipeguard: 0 finding(s) in acme/web',
+          body: '<!-- pipeguard:tracking:repo:acme/web -->\nAll clear, see https://evil.example',
+          labels: ['pipeguard']
+        },
+        'mallory'
+      )
+      const env = {GITHUB_TOKEN: 't', GITHUB_API_URL: fake.url}
+      const args = [
+        'org',
+        'aggregate',
+        '.',
+        '--plan',
+        'plan.json',
+        '--issues-repo',
+        'acme/security'
+      ]
+      expect(await run([...args, '--output', 'org.md'], capture(env, reportsDir()).io)).toBe(0)
+      expect(fake.requestsTo('PATCH', `/repos/acme/security/issues/${forged.number}`)).toEqual([])
+      expect(fake.issues.find(i => i.number === forged.number)!.body).toContain('evil.example')
+      const ours = fake.issues.filter(i => i.title === 'pipeguard: 2 finding(s) in acme/web')
+      expect(ours.map(i => i.user.login)).toEqual(['github-actions[bot]'])
     } finally {
       await fake.close()
     }

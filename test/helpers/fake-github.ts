@@ -19,11 +19,20 @@ export interface RecordedRequest {
   status: number
 }
 
+export interface User {
+  login: string
+  id: number
+  type: 'User' | 'Bot'
+}
+
+/** Who GITHUB_TOKEN (an installation token) writes as on github.com. */
+export const ACTIONS_BOT: User = {login: 'github-actions[bot]', id: 41898282, type: 'Bot'}
+
 export interface Comment {
   id: number
   issue_number: number
   body: string
-  user: {login: string}
+  user: User
   created_at: string
   updated_at: string
 }
@@ -32,6 +41,7 @@ export interface Issue {
   number: number
   title: string
   body: string
+  user: User
   state: 'open' | 'closed'
   state_reason: string | null
   labels: Array<{name: string}>
@@ -148,7 +158,13 @@ export class FakeGitHub {
   readonly faults: Fault[] = []
   /** Default page size when a request does not send per_page (GitHub's is 30). */
   defaultPerPage = 30
+  /**
+   * The account of the token: a user for a personal access token (GET /user answers), undefined
+   * for an installation token such as GITHUB_TOKEN (GET /user is 403, writes are by the bot).
+   */
+  tokenUser?: User
   private server?: Server
+  private readonly userIds = new Map<string, number>()
   private nextId = 1000
   private readonly routes: Array<{
     method: string
@@ -208,18 +224,48 @@ export class FakeGitHub {
     this.routes.unshift({method, pattern, keys, handler})
   }
 
-  addComment(issueNumber: number, body: string, login = 'someone'): Comment {
+  /** A comment by `author` (a login of a user, or a whole user such as ACTIONS_BOT). */
+  addComment(issueNumber: number, body: string, author: string | User = 'someone'): Comment {
     const now = new Date().toISOString()
     const comment = {
       id: this.nextId++,
       issue_number: issueNumber,
       body,
-      user: {login},
+      user: typeof author === 'string' ? this.user(author) : author,
       created_at: now,
       updated_at: now
     }
     this.comments.push(comment)
     return comment
+  }
+
+  /** An issue by `author`, as someone else (or the token's account) would open it. */
+  addIssue(fields: {title: string; body: string; labels?: string[]}, author: string | User): Issue {
+    const number = this.issues.length + 1
+    const issue: Issue = {
+      number,
+      title: fields.title,
+      body: fields.body,
+      user: typeof author === 'string' ? this.user(author) : author,
+      state: 'open',
+      state_reason: null,
+      labels: (fields.labels ?? []).map(name => ({name})),
+      html_url: `https://github.com/acme/app/issues/${number}`
+    }
+    this.issues.push(issue)
+    return issue
+  }
+
+  /** The account that writes with the token. */
+  get writer(): User {
+    return this.tokenUser ?? ACTIONS_BOT
+  }
+
+  /** One id per login, like GitHub's accounts. */
+  private user(login: string): User {
+    let id = this.userIds.get(login)
+    if (id === undefined) this.userIds.set(login, (id = 5000 + this.userIds.size))
+    return {login, id, type: 'User'}
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -337,6 +383,13 @@ export class FakeGitHub {
       return b
     }
 
+    // The token's account: installation tokens get 403 like on github.com.
+    this.route('GET', '/user', () =>
+      this.tokenUser
+        ? {status: 200, body: this.tokenUser}
+        : {status: 403, body: {message: 'Resource not accessible by integration'}}
+    )
+
     // Issue and pull request comments.
     this.route('GET', `${repoBase}/issues/:number/comments`, p => ({
       status: 200,
@@ -347,7 +400,7 @@ export class FakeGitHub {
       const b = requireFields(p.body, ['body'])
       return {
         status: 201,
-        body: this.addComment(Number(p.params.number), String(b.body), 'github-actions[bot]')
+        body: this.addComment(Number(p.params.number), String(b.body), this.writer)
       }
     })
     this.route('PATCH', `${repoBase}/issues/comments/:id`, p => {
@@ -394,6 +447,7 @@ export class FakeGitHub {
         number,
         title: String(b.title),
         body: String(b.body ?? ''),
+        user: this.writer,
         state: 'open',
         state_reason: null,
         labels,

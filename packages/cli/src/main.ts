@@ -1,7 +1,7 @@
 import {ConfigError, VERSION, didYouMean, errorMessage} from '@pipeguard/core'
 import {COMMANDS} from './commands/index'
 import {UsageError} from './flags'
-import type {CliIo} from './io'
+import {withLogSafeStderr, type CliIo} from './io'
 
 const GLOBAL_HELP = (): string =>
   [
@@ -25,7 +25,8 @@ function normalizeArgv(argv: string[]): string[] {
   })
 }
 
-export async function run(argv: string[], io: CliIo): Promise<number> {
+export async function run(argv: string[], given: CliIo): Promise<number> {
+  const io = withLogSafeStderr(given)
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(GLOBAL_HELP())

@@ -2,7 +2,12 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it, jest} from '@jest/globals'
-import {FakeGitHub, readOnlyToken, secondaryRateLimit} from '../../../test/helpers/fake-github'
+import {
+  ACTIONS_BOT,
+  FakeGitHub,
+  readOnlyToken,
+  secondaryRateLimit
+} from '../../../test/helpers/fake-github'
 import {runAction, type ActionsCore} from '../src/action/run-action'
 import {createFinding} from '../src/finding'
 import {createOctokit} from '../src/github/octokit'
@@ -184,7 +189,7 @@ describe('runAction against a fake GitHub API', () => {
   it('finds its comment on a later page and never touches comments without the marker', async () => {
     repoFile('a.txt', 'BAD critical\n')
     for (let i = 0; i < 150; i++) server.addComment(5, `chatter ${i}`)
-    const ours = server.addComment(5, '<!-- pipeguard:iac-lint -->\nold')
+    const ours = server.addComment(5, '<!-- pipeguard:iac-lint -->\nold', ACTIONS_BOT)
     await run({'filter-mode': 'nofilter'}, 'pull_request', prEvent)
     expect(
       server.requestsTo('GET', '/repos/acme/app/issues/5/comments').map(r => r.query.page ?? '1')

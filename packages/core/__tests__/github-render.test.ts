@@ -79,7 +79,10 @@ describe('links', () => {
     const f = finding('high', {path: 'evil](https://evil.example)<img src=x>`@admin.tf'})
     const cell = locationCell(f, rows)
     expect(cell).toMatch(
-      /^\[`[^`]*`\]\(https:\/\/github\.com\/acme\/app\/blob\/[0-9a-f]{40}\/[^()\s]+#L3\)$/
+      /^\[<code>[^<]*<\/code>\]\(https:\/\/github\.com\/acme\/app\/blob\/[0-9a-f]{40}\/[^()\s]+#L3\)$/
+    )
+    expect(cell).toContain(
+      'evil\\]\\(https:\u200b//evil.example\\)&lt;img src=x&gt;\\`@\u200badmin.tf:3'
     )
   })
 
@@ -173,7 +176,7 @@ describe('renderSummary', () => {
     expect(markdown).toContain('| outside the diff |')
     expect(markdown).toContain('| baseline |')
     expect(markdown).toContain('1 finding(s) lie outside the lines this change touched')
-    expect(markdown).toContain('- `rule-critical`: Do the right thing')
+    expect(markdown).toContain('- <code>rule-critical</code>: Do the right thing')
     expect(markdown).toContain('a note')
   })
 
@@ -197,8 +200,8 @@ describe('renderSummary', () => {
     expect(dropped).toBeGreaterThan(0)
     expect(markdown).toContain(`${dropped} less severe finding(s) left out`)
     // All low rows go before any high one.
-    expect(markdown.match(/🟦 low \| `/g)).toBeNull()
-    expect(markdown.match(/🟧 high \| `/g)?.length).toBe(3000 - dropped)
+    expect(markdown.match(/🟦 low \| <code>/g)).toBeNull()
+    expect(markdown.match(/🟧 high \| <code>/g)?.length).toBe(3000 - dropped)
   })
 })
 

@@ -119,9 +119,9 @@ describe('reporters', () => {
   it('markdown escapes untrusted text', () => {
     const md = renderMarkdown(report())
     expect(md).not.toContain('<img')
-    // A file name can only appear inside a code span, where markdown renders no link.
-    expect(md).toContain('`src/[evil](http://x).ts:4`')
-    expect(md.replace(/`[^`]*`/g, '')).not.toContain('](')
+    // A file name appears in monospace, escaped like any other text: no link, no autolink.
+    expect(md).toContain('<code>src/\\[evil\\]\\(http:\u200b//x\\).ts:4</code>')
+    expect(md).not.toContain('](')
     expect(md).not.toMatch(/@maintainer/)
     expect(md).toContain('&lt;img src=x&gt;')
   })
@@ -135,9 +135,38 @@ describe('reporters', () => {
     expect(plain).toContain('✖ 2 blocking finding(s) at or above high')
   })
 
+  it('table and markdown: no line of untrusted text starts or carries a workflow command', () => {
+    const r = report()
+    r.findings[0]!.location.path = 'x\n::error::pwn.tf'
+    r.findings[0]!.message = '::add-mask::x'
+    r.findings[1]!.ruleId = '##[set-output name=x]y'
+    r.findings[1]!.message = 'a\r##vso[task.setvariable]b'
+    r.errors.push({path: 'k8s/a.yaml', message: '::warning::forged'})
+    r.scanners[0]!.notes.push('  ::stop-commands::t')
+    for (const out of [
+      renderTable(r, {color: false}),
+      renderTable(r, {color: true}),
+      renderMarkdown(r)
+    ]) {
+      expect(commandLines(out)).toEqual([])
+      expect(out).toContain('add-mask')
+    }
+    const table = renderTable(r, {color: false})
+    expect(table).toContain('x?::error::pwn.tf:4')
+    expect(table).toContain(`    :\u200b:add-mask::x`)
+    expect(table).toContain(`#\u200b#[set-output name=x]y`)
+  })
+
   it('uses colour only on a TTY without NO_COLOR', () => {
     expect(useColor({isTTY: true}, {})).toBe(true)
     expect(useColor({isTTY: false}, {})).toBe(false)
     expect(useColor({isTTY: true}, {NO_COLOR: '1'})).toBe(false)
   })
 })
+
+/** Lines a GitHub Actions or Azure Pipelines runner would take as a command. */
+function commandLines(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .filter(line => /^[\s\u0085]*::/.test(line) || /##(vso)?\[/i.test(line))
+}

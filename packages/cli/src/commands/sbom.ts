@@ -1,5 +1,5 @@
 import {resolve} from 'node:path'
-import {loadConfig, type Config} from '@pipeguard/core'
+import {loadConfig, stripControl, type Config} from '@pipeguard/core'
 import type {SbomFormat} from '@pipeguard/sbom'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
 import {UsageError, oneOf, parseFlags} from '../flags'
@@ -75,7 +75,7 @@ export const sbomCommand: Command = {
       io.env
     )
     for (const error of result.inventory.errors)
-      io.stderr.write(`pipeguard: ${error.path}: ${error.message}\n`)
+      io.stderr.write(`pipeguard: ${stripControl(error.path)}: ${stripControl(error.message)}\n`)
     const output = args.values.output as string | undefined
     if (writeOutput(io, output, result.document)) {
       io.stderr.write(

@@ -1,4 +1,5 @@
 import {errorMessage} from '../errors'
+import {escapeInlineCode} from '../escape'
 import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
 import {escapeInlineCode, escapeMarkdown} from '../escape'
@@ -169,7 +170,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
         const body = renderCommentBody({
           markerId: `tracking:${run.id}`,
           heading: `${run.title}: open findings`,
-          verdict: `${findings.length} finding(s) on \`${github.ref ?? 'the default branch'}\`. This issue is updated by every scheduled scan and closed when the scan is clean.`,
+          verdict: `${findings.length} finding(s) on ${github.ref ? escapeInlineCode(github.ref) : 'the default branch'}. This issue is updated by every scheduled scan and closed when the scan is clean.`,
           sections: [{title: run.title, findings}],
           notes: [],
           rows,

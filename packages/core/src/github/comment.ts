@@ -3,6 +3,7 @@ import {TOOL_NAME, VERSION} from '../version'
 import type {GitHubContext} from './context'
 import {findingTableHeader, findingTableRow, fitRows, type RowContext} from './markdown'
 import type {GitHubClient} from './octokit'
+import {isAuthoredBy, tokenIdentity} from './token-identity'
 import {countBySeverity, SEVERITIES, SEVERITY_ICON} from '../severity'
 
 /** GitHub rejects issue and PR comment bodies longer than this. */
@@ -13,9 +14,22 @@ const COMMENT_MARGIN = 512
 export const COMMENT_MODES = ['on-findings', 'always', 'never'] as const
 export type CommentMode = (typeof COMMENT_MODES)[number]
 
-/** The hidden marker that makes a comment or issue ours, per action or per tracked scanner. */
+/**
+ * The hidden marker that makes a comment or issue ours, per action or per tracked scanner. It is
+ * the body's first line, before any content, and rendered content cannot contain `<` at all; the
+ * id is percent-encoded so that even an odd repository name cannot end the comment early.
+ */
 export function marker(id: string): string {
-  return `<!-- pipeguard:${id} -->`
+  return `<!-- pipeguard:${id.replace(/[^\w.:/-]/g, encodeURIComponent)} -->`
+}
+
+/** The first line of a comment or issue body: the only place pipeguard puts its marker. */
+export function markerLine(body: string | null | undefined): string {
+  return (body ?? '').split('\n', 1)[0]!.replace(/\r$/, '')
+}
+
+export function hasMarker(body: string | null | undefined, markerText: string): boolean {
+  return markerLine(body) === markerText
 }
 
 export interface CommentSection {
@@ -96,12 +110,17 @@ export interface StickyTarget {
   issueNumber: number
 }
 
-/** The first comment carrying the marker; comments are read 100 per page and reading stops once found. */
+/**
+ * The first comment that the token's own account wrote with the marker as its first line. Anyone
+ * can post the marker, so a comment by anyone else is never ours to edit. Comments are read 100
+ * per page and reading stops once found.
+ */
 export async function findMarkedComment(
   octokit: GitHubClient,
   target: StickyTarget,
   markerText: string
 ): Promise<{id: number; body: string} | undefined> {
+  const identity = await tokenIdentity(octokit)
   const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: target.owner,
     repo: target.repo,
@@ -109,7 +128,9 @@ export async function findMarkedComment(
     per_page: 100
   })
   for await (const page of iterator) {
-    const found = page.data.find(c => c.body?.includes(markerText))
+    const found = page.data.find(
+      c => hasMarker(c.body, markerText) && isAuthoredBy(c.user, identity)
+    )
     if (found) return {id: found.id, body: found.body ?? ''}
   }
   return undefined

@@ -1,6 +1,7 @@
-import {marker} from './comment'
+import {hasMarker, marker} from './comment'
 import type {GitHubClient} from './octokit'
 import {httpStatus} from './octokit'
+import {isAuthoredBy, tokenIdentity} from './token-identity'
 
 /** The label every tracking issue carries (created when missing). */
 export const TRACKING_LABEL = 'pipeguard'
@@ -32,12 +33,16 @@ interface TrackedIssue {
   title: string
 }
 
-/** The issue with our marker among those labelled `pipeguard` (open ones first), paginated. */
+/**
+ * The issue labelled `pipeguard` that the token's own account opened with our marker as its first
+ * line (open ones first), paginated. An issue by anyone else is never ours to edit.
+ */
 export async function findTrackingIssue(
   octokit: GitHubClient,
   repo: {owner: string; repo: string},
   markerText: string
 ): Promise<TrackedIssue | undefined> {
+  const identity = await tokenIdentity(octokit)
   let closed: TrackedIssue | undefined
   const iterator = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
     ...repo,
@@ -49,8 +54,18 @@ export async function findTrackingIssue(
   })
   for await (const page of iterator) {
     for (const issue of page.data) {
-      if (issue.pull_request || !issue.body?.includes(markerText)) continue
-      const found = {number: issue.number, state: issue.state, body: issue.body, title: issue.title}
+      if (
+        issue.pull_request ||
+        !hasMarker(issue.body, markerText) ||
+        !isAuthoredBy(issue.user, identity)
+      )
+        continue
+      const found = {
+        number: issue.number,
+        state: issue.state,
+        body: issue.body ?? '',
+        title: issue.title
+      }
       if (issue.state === 'open') return found
       closed ??= found
     }

@@ -1,4 +1,4 @@
-import {escapeInlineCode, escapeMarkdown} from '../escape'
+import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
 import {SEVERITIES} from '../severity'
 import type {OrgReport} from './org-aggregate'
 
@@ -46,5 +46,5 @@ export function renderOrgMarkdown(report: OrgReport): string {
     for (const e of report.errors)
       lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
   }
-  return lines.join('\n') + '\n'
+  return neutralizeWorkflowCommands(lines.join('\n') + '\n')
 }

@@ -1,6 +1,8 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
+import {markerLine} from '../github/comment'
 import type {GitHubClient} from '../github/octokit'
 import {TRACKING_LABEL, ensureLabel, trackingMarker} from '../github/tracking-issue'
+import {isAuthoredBy, tokenIdentity} from '../github/token-identity'
 import {compareSeverity} from '../severity'
 import type {RepositoryResult} from './org-aggregate'
 
@@ -24,7 +26,9 @@ export async function syncOrgTrackingIssues(
   target: {owner: string; repo: string},
   results: RepositoryResult[]
 ): Promise<OrgTrackingSummary> {
+  // By marker (the first line of the body) among the issues the token's own account opened.
   const existing = new Map<string, {number: number; state: string; body: string}>()
+  const identity = await tokenIdentity(octokit)
   const pages = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
     ...target,
     labels: TRACKING_LABEL,
@@ -33,8 +37,8 @@ export async function syncOrgTrackingIssues(
   })
   for await (const page of pages) {
     for (const issue of page.data) {
-      const key = /<!-- pipeguard:tracking:(repo:[^ ]+) -->/.exec(issue.body ?? '')?.[1]
-      if (!key || issue.pull_request) continue
+      if (issue.pull_request || !isAuthoredBy(issue.user, identity)) continue
+      const key = markerLine(issue.body)
       const known = existing.get(key)
       if (!known || (known.state !== 'open' && issue.state === 'open')) {
         existing.set(key, {number: issue.number, state: issue.state, body: issue.body ?? ''})
@@ -45,9 +49,8 @@ export async function syncOrgTrackingIssues(
   let labelReady = false
   for (const result of results) {
     if (result.status === 'failed') continue
-    const key = `repo:${result.repository}`
-    const issue = existing.get(key)
-    const markerText = trackingMarker(key)
+    const markerText = trackingMarker(`repo:${result.repository}`)
+    const issue = existing.get(markerText)
     if (result.findings.length === 0) {
       if (issue?.state === 'open') {
         await octokit.rest.issues.update({

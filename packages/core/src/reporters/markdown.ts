@@ -1,4 +1,4 @@
-import {escapeInlineCode, escapeMarkdown} from '../escape'
+import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
 import type {Finding} from '../finding'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
@@ -42,7 +42,8 @@ export function renderMarkdown(report: ScanReport): string {
   }
   const ignored = report.findings.length - shown.length
   if (ignored > 0) lines.push(`${ignored} finding(s) ignored by config, each with a reason.`, '')
-  return lines.join('\n')
+  // Printed to CI logs as often as written to a file: no line may run a workflow command.
+  return neutralizeWorkflowCommands(lines.join('\n'))
 }
 
 export function verdict(report: ScanReport): string {

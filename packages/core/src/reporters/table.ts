@@ -1,4 +1,4 @@
-import {stripControl} from '../escape'
+import {neutralizeWorkflowCommands, stripControl} from '../escape'
 import type {Finding} from '../finding'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Severity} from '../severity'
@@ -24,6 +24,7 @@ export function useColor(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boo
   return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '') && env.TERM !== 'dumb'
 }
 
+/** Each untrusted fragment is cleaned with stripControl; the whole text is neutralised once more. */
 export function renderTable(report: ScanReport, options: TableOptions): string {
   const paint = (code: string, text: string): string =>
     options.color ? `${code}${text}${RESET}` : text
@@ -42,7 +43,7 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
       out.push('')
       continue
     }
-    const cells = rows.map(f => [f.severity, f.ruleId, location(f), tag(f)])
+    const cells = rows.map(f => [f.severity, stripControl(f.ruleId), location(f), tag(f)])
     const widths = [0, 1, 2].map(i => Math.max(...cells.map(c => c[i]!.length)))
     rows.forEach((f, i) => {
       const [sev, rule, loc, status] = cells[i]!
@@ -65,7 +66,7 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
   const ignored = report.findings.length - shown.length
   if (ignored > 0) out.push(`${ignored} finding(s) ignored by config.`)
   out.push(summaryLine(report, paint))
-  return out.join('\n') + '\n'
+  return neutralizeWorkflowCommands(out.join('\n') + '\n')
 }
 
 function location(f: Finding): string {

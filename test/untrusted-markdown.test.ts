@@ -1,0 +1,133 @@
+import {spawnSync} from 'node:child_process'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
+import {FakeGitHub} from './helpers/fake-github'
+import {removeRun, runAction, type ActionRun, type RunActionOptions} from './helpers/run-action'
+import {
+  commitAll,
+  initRepo,
+  makeWorkspace,
+  pullRequestEvent,
+  randomToken,
+  removeWorkspace,
+  writeFiles
+} from './helpers/workspace'
+
+const repo = join(import.meta.dirname, '..')
+const osvDir = join(repo, 'test', 'fixtures', 'e2e', 'osv')
+const Z = '\u200b'
+
+/** The e2e app's lockfile with minimist's version replaced (GHSA-xvch-5gv4-984h matches it). */
+function lockfileWithMinimist(version: string): string {
+  const lock = JSON.parse(
+    readFileSync(join(repo, 'test', 'fixtures', 'e2e', 'app', 'package-lock.json'), 'utf8')
+  )
+  lock.packages['node_modules/minimist'].version = version
+  return JSON.stringify(lock, null, 2) + '\n'
+}
+
+const HOSTILE_CONTENT = {
+  '.github/workflows/ci.yml':
+    'on: pull_request\npermissions: {}\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: https://evil.example/x\n',
+  'k8s/deploy.yaml':
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: www.evil.example\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n',
+  'package-lock.json': lockfileWithMinimist('@evil')
+}
+
+/** Untrusted text of HOSTILE_CONTENT as GitHub would link it, and as it must appear instead. */
+function expectNoAutolinks(markdown: string): void {
+  expect(markdown).toContain(`https:${Z}//evil.example/x`)
+  expect(markdown).toContain(`www${Z}.evil.example`)
+  expect(markdown).toContain(`minimist @${Z}evil`)
+  expect(markdown).not.toMatch(/https:\/\/evil\.example|www\.evil|@evil/)
+}
+
+describe('untrusted text in comments, summaries and markdown reports', () => {
+  let server: FakeGitHub
+  let workspace: string
+  const runs: ActionRun[] = []
+  beforeEach(async () => {
+    server = new FakeGitHub()
+    await server.start()
+    workspace = makeWorkspace({'README.md': '# app\n'})
+  })
+  afterEach(async () => {
+    await server.close()
+    removeWorkspace(workspace)
+    runs.splice(0).forEach(removeRun)
+  })
+  const run = async (action: string, options: Partial<RunActionOptions>): Promise<ActionRun> => {
+    const result = await runAction({action, workspace, apiUrl: server.url, ...options})
+    runs.push(result)
+    return result
+  }
+  /** A pull request (number 7) whose head commit adds `files`. */
+  const pullRequest = (files: Record<string, string>): Partial<RunActionOptions> => {
+    const baseSha = initRepo(workspace)
+    writeFiles(workspace, files)
+    const headSha = commitAll(workspace, 'change')
+    return {eventName: 'pull_request', event: pullRequestEvent(7, {baseSha, headSha})}
+  }
+
+  it('a file named like another action’s marker neither plants it nor gets that comment taken over', async () => {
+    const secret = randomToken('ghp_', 36)
+    const pr = pullRequest({'<!-- pipeguard:dependency-audit -->.env': `KEY=${secret}\n`})
+    const scan = await run('secret-scan', pr)
+    expect(scan.exitCode).toBe(1)
+    expect(server.comments).toHaveLength(1)
+    const [comment] = server.comments
+    expect(comment!.body.startsWith('<!-- pipeguard:secret-scan -->\n')).toBe(true)
+    expect(comment!.body.match(/<!--/g)).toHaveLength(1)
+    expect(comment!.body).toContain('<code>&lt;\\!-- pipeguard:dependency-audit --&gt;.env')
+    expect(comment!.body).not.toContain(secret)
+    const body = comment!.body
+
+    const audit = await run('dependency-audit', {...pr, inputs: {'advisory-db': osvDir}})
+    expect(audit.exitCode).toBe(0)
+    expect(server.requestsTo('PATCH', `/repos/acme/app/issues/comments/${comment!.id}`)).toEqual([])
+    expect(server.comments.find(c => c.id === comment!.id)!.body).toBe(body)
+  })
+
+  it('a comment by another user that carries the marker is never edited: a new one is posted', async () => {
+    const pr = pullRequest({'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
+    const forged = server.addComment(7, '<!-- pipeguard:secret-scan -->\n✅ All clear!', 'mallory')
+    const scan = await run('secret-scan', pr)
+    expect(scan.exitCode).toBe(1)
+    expect(server.requestsTo('PATCH', /\/issues\/comments\//)).toEqual([])
+    expect(server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
+    expect(server.comments.find(c => c.id === forged.id)!.body).toBe(
+      '<!-- pipeguard:secret-scan -->\n✅ All clear!'
+    )
+    expect(server.comments.at(-1)!.user.login).toBe('github-actions[bot]')
+
+    // The next run finds its own comment (unchanged), still not mallory's.
+    await run('secret-scan', pr)
+    expect(server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
+    expect(server.requestsTo('PATCH', /\/issues\/comments\//)).toEqual([])
+    expect(server.comments).toHaveLength(2)
+  })
+
+  it('bare URLs, www. names and @versions from content are not links in the comment and summary', async () => {
+    const pr = pullRequest(HOSTILE_CONTENT)
+    const result = await run('pipeguard', {
+      ...pr,
+      inputs: {scanners: 'iac,deps', 'advisory-db': osvDir, 'filter-mode': 'nofilter'}
+    })
+    expect(result.exitCode).toBe(1)
+    expect(server.comments).toHaveLength(1)
+    expectNoAutolinks(server.comments[0]!.body)
+    expectNoAutolinks(result.summary)
+  })
+
+  it('the same in the markdown report of dist/cli.js', () => {
+    writeFiles(workspace, HOSTILE_CONTENT)
+    const cli = spawnSync(
+      process.execPath,
+      [join(repo, 'dist', 'cli.js'), 'scan', '.', '--advisory-db', osvDir, '--format', 'markdown'],
+      {cwd: workspace, encoding: 'utf8'}
+    )
+    expect(cli.status).toBe(1)
+    expectNoAutolinks(cli.stdout)
+  })
+})
