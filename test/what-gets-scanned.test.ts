@@ -125,7 +125,7 @@ describe('dist/cli.js: what gets scanned', () => {
     initRepo(root)
     writeFiles(root, {'b.txt': 'b\n'})
     commitAll(root, 'second')
-    for (const [range, message] of [
+    for (const [range, message] of <Array<[string, string]>>[
       ['..HEAD', '--history range "..HEAD": the base is missing'],
       ['main...main', '--history range "main...main" contains no commits'],
       ['HEAD..HEAD~1', '--history range "HEAD..HEAD~1" contains no commits']

@@ -1,5 +1,4 @@
 import {errorMessage} from '../errors'
-import {escapeInlineCode} from '../escape'
 import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
 import {escapeInlineCode, escapeMarkdown} from '../escape'
