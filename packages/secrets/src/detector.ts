@@ -37,11 +37,18 @@ export interface DetectorOptions {
   rules: CompiledRule[]
   /** Global allowlists: config `secrets.allowPaths`/`allowRegexes` and gitleaks' `[[allowlists]]`. */
   allowlists?: Allowlist[]
-  /** How deep encoded strings inside decoded strings are followed (0 = no decoding). */
+  /** How deep encoded strings inside decoded strings are followed (0 = no decoding; default 3). */
   maxDecodeDepth?: number
   /** Observes each regex run (rule id, characters scanned): lets tests prove the prefilter works. */
   onRegexRun?: (ruleId: string, length: number) => void
 }
+
+/**
+ * Three layers: a base64 manifest holding a base64 `.dockerconfigjson` holding a base64 `auth`.
+ * Deeper costs little: each layer decodes to at most 3/4 of its text, so all layers together scan
+ * less than 4x the file whatever the depth.
+ */
+export const DEFAULT_MAX_DECODE_DEPTH = 3
 
 /** Characters of context before a keyword hit that the rule's regex still sees. */
 const WINDOW_BEFORE = 256
@@ -86,7 +93,7 @@ export class Detector {
     this.rules = options.rules
     this.ruleOrder = new Map(this.rules.map((rule, i) => [rule, i]))
     this.allowlists = options.allowlists ?? []
-    this.maxDecodeDepth = options.maxDecodeDepth ?? 2
+    this.maxDecodeDepth = options.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH
     if (options.onRegexRun) this.onRegexRun = options.onRegexRun
     const keywordIndex = new Map<string, number>()
     this.rules.forEach((rule, r) => {
