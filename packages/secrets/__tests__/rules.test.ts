@@ -1,5 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
-import {shannonEntropy} from '../src/entropy'
+import {shannonEntropy} from '@pipeguard/core'
 import type {SecretRule} from '../src/rule'
 import {CATCH_ALL_RULES, RULES} from '../src/rules/index'
 import {BASE64, HEX, fake} from '../src/rules/synthetic'

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
@@ -42,6 +43,24 @@ describe('secrets scanner', () => {
     expect(finding!.message).toBe(`Test token (rule test-token): ${secret.slice(0, 8)}****`)
     expect(finding!.fingerprint).toMatch(/^[0-9a-f]{32}$/)
     expect(JSON.stringify(report)).not.toContain(secret)
+  })
+
+  it('computes the fingerprint from the place, not the secret: another secret there keeps it', async () => {
+    const fingerprintOf = async (secret: string) => {
+      const root = fresh('fingerprint')
+      writeFiles(root, {'src/settings.py': `API_TOKEN = "${secret}"\n`})
+      const [finding] = (await scan(root)).findings
+      return finding!.fingerprint
+    }
+    const secret = token('fp-1')
+    const first = await fingerprintOf(secret)
+    expect(await fingerprintOf(token('fp-2'))).toBe(first)
+    const unsalted = (content: string) =>
+      createHash('sha256')
+        .update(['secrets', 'test-token', 'src/settings.py', content].join('\0'))
+        .digest('hex')
+        .slice(0, 32)
+    expect([unsalted(`test-token:${secret}`), unsalted(secret)]).not.toContain(first)
   })
 
   it('calls onSecret with every secret before the scan returns (the action masks them)', async () => {

@@ -1,8 +1,7 @@
-import {redact} from '@pipeguard/core'
+import {MASK, redact, redactCredentials, shannonEntropy, type Redaction} from '@pipeguard/core'
 import {allowsWholePath, isAllowed, type Allowlist} from './allowlist'
 import type {CompiledRule} from './compiled-rule'
 import {decodeRun, forEachEncodedRun} from './decode'
-import {shannonEntropy} from './entropy'
 import {KeywordMatcher} from './keyword-matcher'
 import {LineBreaks} from './line-breaks'
 import {LineIndex} from './line-index'
@@ -27,8 +26,13 @@ export interface Detection {
   endLine: number
   startColumn: number
   endColumn: number
-  /** The first line of the finding with every secret on it redacted. */
+  /** The first line of the finding with every secret and credential on it redacted. */
   snippet: string
+  /**
+   * The same line (up to LINE_CONTEXT characters either side of the secret) with every secret and
+   * credential on it masked: the fingerprint is computed from it, never from the secret.
+   */
+  maskedLine: string
   /** Set when the secret was found inside an encoded string at this location. */
   encoding?: 'base64' | 'hex'
 }
@@ -58,6 +62,11 @@ const WINDOW_AFTER_MULTILINE = 16 * 1024
 /** A window edge moves to the nearest line break when one is this close (anchors keep working). */
 const LINE_SNAP = 2048
 const SNIPPET_MAX = 160
+/**
+ * Characters of a line redacted for its snippet: a token visible in the first SNIPPET_MAX
+ * characters is either whole in the window or has 256 characters in it, enough to be judged.
+ */
+const SNIPPET_WINDOW = SNIPPET_MAX + 256
 /** Characters of a secret's line used as its context (allow comments, `line` allowlists). */
 const LINE_CONTEXT = 1024
 
@@ -137,7 +146,7 @@ export class Detector {
         endLine: realLine(fragment, endLine),
         startColumn: c.start - lines.lineStart(startLine) + 1,
         endColumn: c.end - lines.lineStart(endLine) + 1,
-        snippet: snippetFor(fragment.text, lines, startLine, kept)
+        ...lineViews(fragment.text, lines, startLine, c, kept)
       }
       if (c.encoding) detection.encoding = c.encoding
       detections.push(detection)
@@ -351,26 +360,45 @@ function realLine(fragment: Fragment, line: number): number {
   return fragment.lineNumbers?.[line - 1] ?? line
 }
 
-/** The finding's first line with every detected secret on it replaced by its redacted form. */
-function snippetFor(text: string, lines: LineIndex, line: number, all: Candidate[]): string {
+/**
+ * The finding's first line as a snippet (every detected secret in its redacted form, every other
+ * credential-looking value redacted by core's `redactCredentials`) and as fingerprint input (all
+ * of them masked).
+ */
+function lineViews(
+  text: string,
+  lines: LineIndex,
+  line: number,
+  finding: Candidate,
+  all: Candidate[]
+): {snippet: string; maskedLine: string} {
   const lineStart = lines.lineStart(line)
   const lineEnd = lines.lineEnd(line)
-  const onLine = all
-    .filter(c => c.start < lineEnd && c.end > lineStart)
-    .sort((a, b) => a.start - b.start)
-  let out = ''
-  let at = lineStart
-  for (const c of onLine) {
-    if (c.start < at) continue
-    out += text.slice(at, c.start)
-    out += c.encoding ? `<${c.encoding}-encoded secret>` : redact(c.secret, c.rule.prefixLength)
-    at = Math.min(c.end, lineEnd)
-    if (c.end > lineEnd) {
-      at = lineEnd
-      break
-    }
+  const spansIn = (from: number, to: number, shown: (c: Candidate) => string): Redaction[] =>
+    all
+      .filter(c => c.start < to && c.end > from)
+      .map(c => ({
+        start: Math.max(c.start, from) - from,
+        end: Math.min(c.end, to) - from,
+        replacement: shown(c)
+      }))
+
+  let from = lineStart
+  while (from < lineEnd && /\s/.test(text[from]!)) from++
+  const to = Math.min(lineEnd, from + SNIPPET_WINDOW)
+  const shown = (c: Candidate) =>
+    c.encoding ? `<${c.encoding}-encoded secret>` : redact(c.secret, c.rule.prefixLength)
+  const snippet = redactCredentials(text.slice(from, to), spansIn(from, to, shown)).trim()
+
+  const maskFrom = Math.max(lineStart, finding.start - LINE_CONTEXT)
+  const maskTo = Math.min(lineEnd, finding.end + LINE_CONTEXT)
+  const maskedLine = redactCredentials(
+    text.slice(maskFrom, maskTo),
+    spansIn(maskFrom, maskTo, () => MASK),
+    () => MASK
+  )
+  return {
+    snippet: snippet.length > SNIPPET_MAX ? `${snippet.slice(0, SNIPPET_MAX)}…` : snippet,
+    maskedLine
   }
-  out += text.slice(at, lineEnd)
-  out = out.trim()
-  return out.length > SNIPPET_MAX ? `${out.slice(0, SNIPPET_MAX)}…` : out
 }
