@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
 import {ConfigError} from '@pipeguard/core'
 import {secretsScanner} from '@pipeguard/secrets'
-import {ALNUM, fake, token} from './helpers/fake'
+import {ALNUM, fake, pemBlock, TEST_RULES, token} from './helpers/fake'
 import {scan, tempDir, writeFiles} from './helpers/scan'
 
 const roots: string[] = []
@@ -24,6 +24,25 @@ describe('secrets scanner', () => {
     expect(secretsScanner.fileRequired('Dockerfile', 100)).toBe(true)
     expect(secretsScanner.fileRequired('assets/logo.PNG', 100)).toBe(false)
     expect(secretsScanner.fileRequired('lib/app.jar', 100)).toBe(false)
+  })
+
+  it('hands every found secret to onSecret as the log masks it: key lines, encoded form, ignored ones', async () => {
+    const root = fresh('mask-forms')
+    const key = pemBlock('mask-key')
+    const inner = token('mask-encoded')
+    const encoded = Buffer.from(`TOKEN=${inner}`).toString('base64')
+    const ignored = token('mask-ignored')
+    writeFiles(root, {
+      'id_rsa.txt': `${key}\n`,
+      'blob.txt': `data: ${encoded}\n`,
+      'old.env': `T=${ignored}\n`,
+      '.gitleaksignore': 'old.env:test-token:1\n'
+    })
+    const masked: string[] = []
+    const report = await scan(root, {}, {}, {rules: TEST_RULES, onSecret: s => masked.push(s)})
+    expect(report.findings.map(f => f.location.path).sort()).toEqual(['blob.txt', 'id_rsa.txt'])
+    const keyLines = key.split('\n').filter(line => !line.startsWith('-----'))
+    expect(masked.sort()).toEqual([...keyLines, encoded, inner, ignored].sort())
   })
 
   it('produces findings with the redacted secret only, hashed fingerprint and rotation hint', async () => {

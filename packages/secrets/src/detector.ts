@@ -35,6 +35,8 @@ export interface Detection {
   maskedLine: string
   /** Set when the secret was found inside an encoded string at this location. */
   encoding?: 'base64' | 'hex'
+  /** The encoded string as it stands in the text, when the secret was decoded from it. */
+  encoded?: string
 }
 
 export interface DetectorOptions {
@@ -148,7 +150,10 @@ export class Detector {
         endColumn: c.end - lines.lineStart(endLine) + 1,
         ...lineViews(fragment.text, lines, startLine, c, kept)
       }
-      if (c.encoding) detection.encoding = c.encoding
+      if (c.encoding) {
+        detection.encoding = c.encoding
+        detection.encoded = fragment.text.slice(c.start, c.end)
+      }
       detections.push(detection)
     }
     return detections

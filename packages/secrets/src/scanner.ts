@@ -15,6 +15,7 @@ import {scanStaged} from './git-staged'
 import {isIgnoredByGitleaks} from './gitleaks-ignore'
 import type {SecretRule} from './rule'
 import {RULES} from './rules/index'
+import {maskValues} from './mask-values'
 import {loadSecretsSettings} from './settings'
 import {isScannableText} from './text-files'
 import {detectionToFinding, pathRuleFinding} from './to-finding'
@@ -27,7 +28,11 @@ const READ_CONCURRENCY = 16
 export interface SecretsScannerOptions {
   /** The rule set; the built-in RULES by default. */
   rules?: SecretRule[]
-  /** Called with each secret in clear text as soon as it is found: the action masks it here. */
+  /**
+   * Called with each secret in clear text as soon as it is found, before anything is reported and
+   * whether or not it is then suppressed: the action masks it here. A multi-line secret comes one
+   * line at a time, an encoded one also in its encoded form (see `maskValues`).
+   */
   onSecret?: (secret: string) => void
   /** Overrides the run's `history` option (the action scans a pull request's range). */
   history?: boolean | string
@@ -59,7 +64,7 @@ async function scanSecrets(
   const notes = [...settings.notes]
   let ignored = 0
 
-  const record = (finding: Finding, secret: string | undefined): void => {
+  const record = (finding: Finding): void => {
     const {path, startLine} = finding.location
     if (
       isIgnoredByGitleaks(
@@ -73,7 +78,6 @@ async function scanSecrets(
       ignored++
       return
     }
-    if (secret) scannerOptions.onSecret?.(secret)
     findings.push(finding)
   }
   const scanFragment = (
@@ -89,7 +93,8 @@ async function scanSecrets(
       ...(lineNumbers ? {lineNumbers} : {})
     }
     for (const detection of detector.detect(fragment)) {
-      record(detectionToFinding(detection, path, commit), detection.secret)
+      if (scannerOptions.onSecret) maskValues(detection).forEach(scannerOptions.onSecret)
+      record(detectionToFinding(detection, path, commit))
     }
   }
   const scanAdded = (added: AddedText): void => {
@@ -103,7 +108,7 @@ async function scanSecrets(
     }
     try {
       for (const rule of detector.pathOnlyRules(added.path))
-        record(pathRuleFinding(rule, added.path, added.commit), undefined)
+        record(pathRuleFinding(rule, added.path, added.commit))
       scanFragment(added.path, added.text, added.commit, added.lineNumbers)
     } catch (error) {
       errors.push({path: added.path, message: `secret scan failed: ${errorMessage(error)}`})
@@ -126,7 +131,7 @@ async function scanSecrets(
         const text = await ctx.workspace.text(file)
         if (text !== undefined) {
           for (const rule of detector.pathOnlyRules(file.path))
-            record(pathRuleFinding(rule, file.path), undefined)
+            record(pathRuleFinding(rule, file.path))
           scanFragment(file.path, text)
         }
       } catch (error) {
