@@ -40,7 +40,8 @@ export const awsRules = [
   }),
   defineRule({
     id: 'aws-secret-access-key',
-    description: 'AWS secret access key assigned to an AWS secret key setting',
+    description:
+      'AWS secret access key (in an AWS secret key setting or an s3://KEY_ID:SECRET@ URL)',
     severity: 'critical',
     regex: new RegExp(`${SECRET_KEY_SETTING.source}|${S3_URL_SECRET}`, 'i'),
     keywords: [
