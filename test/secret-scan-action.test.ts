@@ -13,6 +13,8 @@ import {
   writeFiles
 } from './helpers/workspace'
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
 /** `count` distinct GitHub tokens, one per line of config/tokens.env. */
 function tokensFile(count: number): string {
   return (
@@ -198,6 +200,28 @@ describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub A
       '::error::pipeguard: 1 blocking finding(s) at or above high'
     ])
     expect(result.stdout).not.toMatch(/^::error file=forged/m)
+  })
+
+  it('masks every found secret before any other output: each key line and the encoded form too', async () => {
+    const pat = randomToken('ghp_', 36)
+    const npm = randomToken('npm_', 36)
+    const encoded = Buffer.from(`NPM_TOKEN=${npm}`).toString('base64')
+    const keyBody = Array.from({length: 6}, () => randomToken('', 64, BASE64))
+    const key = ['-----BEGIN RSA PRIVATE KEY-----', ...keyBody, '-----END RSA PRIVATE KEY-----']
+    writeFiles(workspace, {
+      'a.env': `KEY=${pat}\n`,
+      'deploy/key.pem': `${key.join('\n')}\n`,
+      'config/blob.txt': `data: ${encoded}\n`
+    })
+    const result = await run({eventName: 'push', inputs: {'check-run': 'false'}})
+    expect(result.exitCode).toBe(1)
+    const lines = result.stdout.split('\n').filter(Boolean)
+    const isMask = (line: string) => line.startsWith('::add-mask::')
+    const masked = lines.filter(isMask).map(line => line.slice('::add-mask::'.length))
+    for (const value of [pat, npm, encoded, ...keyBody]) expect(masked).toContain(value)
+    const firstOther = lines.findIndex(line => !isMask(line))
+    expect(firstOther).toBeGreaterThan(0)
+    expect(lines.slice(firstOther).filter(isMask)).toEqual([])
   })
 
   it('an invalid input fails the step with a clear message', async () => {

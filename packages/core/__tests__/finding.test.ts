@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {sep} from 'node:path'
 import {describe, expect, it} from '@jest/globals'
 import {
@@ -67,6 +68,44 @@ describe('fingerprint', () => {
     expect(out.map(f => f.location.startLine)).toEqual([10, 20])
     expect(out[0]!.fingerprint).toBe(one.fingerprint)
     expect(out[1]!.fingerprint).toBe(`${one.fingerprint}:1`)
+  })
+
+  it('masks credentials before hashing: a baseline holds no hash of a secret', () => {
+    // An IaC finding's content: check id, resource and the offending line.
+    const iac = (password: string) =>
+      fingerprint(
+        'iac',
+        'PG-DOCKER-013',
+        'Dockerfile',
+        `PG-DOCKER-013\n\nENV DB_PASSWORD=${password}`
+      )
+    expect(iac('hunter2')).toBe(iac('correct-horse-battery-staple'))
+    const unmasked = createHash('sha256')
+      .update(
+        ['iac', 'PG-DOCKER-013', 'Dockerfile', 'PG-DOCKER-013 ENV DB_PASSWORD=hunter2'].join('\0')
+      )
+      .digest('hex')
+      .slice(0, 32)
+    expect(iac('hunter2')).not.toBe(unmasked)
+    expect(iac('hunter2')).not.toBe(fingerprint('iac', 'PG-DOCKER-013', 'Dockerfile', 'x'))
+  })
+
+  it('keeps package identities apart: nothing in them looks like a credential', () => {
+    const ids = [
+      'npm/lodash@4.17.20+GHSA-35jh-r3h4-6jhm',
+      'npm/lodash@4.17.20+GHSA-p6mc-m468-83gw',
+      'Maven/io.jsonwebtoken:jjwt-api@0.11.2+GHSA-xxxx-yyyy-zzzz',
+      'Maven/io.jsonwebtoken:jjwt-api@0.11.2+GHSA-aaaa-bbbb-cccc',
+      'Go/github.com/acme/api@v0.0.0-20230415093012-8a2c4e1f9b3d+GO-2023-1234',
+      'Go/github.com/acme/api@v0.0.0-20230415093012-9b3d8a2c4e1f+GO-2023-1234'
+    ]
+    const prints = ids.map(id => fingerprint('dependencies', 'r', 'go.sum', id))
+    expect(new Set(prints).size).toBe(ids.length)
+  })
+
+  it("redacts credentials in any scanner's snippet", () => {
+    const snippet = createFinding({...base, snippet: 'DB_PASSWORD=hunter2 PORT=8080'}).snippet
+    expect(snippet).toBe('DB_PASSWORD=hun**** PORT=8080')
   })
 
   it('defaults endLine to startLine', () => {

@@ -35,7 +35,8 @@ export const SecretsConfigSchema = z.strictObject({
   allowRegexes: z.array(z.string()).default([]),
   /** Path to a gitleaks config; `.gitleaks.toml` at the root is read when present. */
   gitleaksConfig: z.string().optional(),
-  maxDecodeDepth: z.number().int().min(0).max(5).default(2)
+  /** Encoded layers followed; 3 reaches a base64 `auth` in a base64 docker config in a base64 manifest. */
+  maxDecodeDepth: z.number().int().min(0).max(5).default(3)
 })
 
 export const DepsConfigSchema = z.strictObject({

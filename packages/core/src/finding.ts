@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
 import {sep} from 'node:path'
 import {z} from 'zod'
+import {MASK, redactCredentials} from './redact'
 import {SeveritySchema, compareSeverity} from './severity'
 
 export const SCANNER_IDS = ['secrets', 'dependencies', 'iac'] as const
@@ -69,8 +70,8 @@ export interface FindingInput extends Omit<Finding, 'fingerprint' | 'location'> 
   startColumn?: number
   endColumn?: number
   /**
-   * What identifies the problem independent of its line: the matched text (a secret), the
-   * offending attribute, or package@version+advisory. Only its hash is kept.
+   * What identifies the problem independent of its line number: the offending line or attribute,
+   * or package@version+advisory. Only its hash is kept, and credentials in it are masked first.
    */
   fingerprintContent: string
 }
@@ -80,14 +81,20 @@ export function normalizeContent(content: string): string {
   return content.replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * A plain hash of content that holds a secret lets anyone with the baseline test guesses of it, so
+ * every credential-looking value (a hard-coded password on an IaC line too) is masked before
+ * hashing: a fingerprint never depends on a secret.
+ */
 export function fingerprint(
   scanner: string,
   ruleId: string,
   path: string,
   content: string
 ): string {
+  const masked = redactCredentials(content, [], () => MASK)
   return createHash('sha256')
-    .update([scanner, ruleId, toPosix(path), normalizeContent(content)].join('\0'))
+    .update([scanner, ruleId, toPosix(path), normalizeContent(masked)].join('\0'))
     .digest('hex')
     .slice(0, 32)
 }
@@ -107,6 +114,8 @@ export function createFinding(input: FindingInput): Finding {
   if (endColumn !== undefined) location.endColumn = endColumn
   return {
     ...rest,
+    // Whichever scanner made the snippet, no credential in it shows.
+    ...(rest.snippet === undefined ? {} : {snippet: redactCredentials(rest.snippet)}),
     location,
     fingerprint: fingerprint(rest.scanner, rest.ruleId, path, fingerprintContent)
   }

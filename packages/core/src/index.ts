@@ -1,6 +1,7 @@
 export * from './severity'
 export * from './finding'
 export * from './errors'
+export * from './entropy'
 export * from './redact'
 export * from './config-schema'
 export * from './config-load'

@@ -97,4 +97,55 @@ describe('encoded secrets', () => {
       new Detector({rules, maxDecodeDepth: 0}).detect({text: b64(`key=${secret}`), path: 'a'})
     ).toEqual([])
   })
+
+  it('follows three layers by default', () => {
+    const secret = token('triple')
+    const rules = compiledTestRules()
+    const layers = (n: number) => {
+      let text = `key=${secret}`
+      for (let i = 0; i < n; i++) text = b64(text)
+      return `blob: ${text}`
+    }
+    const found = (text: string, maxDecodeDepth?: number) =>
+      new Detector({rules, ...(maxDecodeDepth === undefined ? {} : {maxDecodeDepth})})
+        .detect({text, path: 'a'})
+        .map(d => d.secret)
+    expect(found(layers(3))).toEqual([secret])
+    expect(found(layers(4))).toEqual([])
+    expect(found(layers(4), 4)).toEqual([secret])
+  })
+
+  it('scans less than 4x the text over all layers, however deep', () => {
+    const secret = token('bounded')
+    let text = `key=${secret} ${'lorem ipsum dolor '.repeat(400)}`
+    for (let i = 0; i < 5; i++) text = `${b64(text)} ${b64(text.slice(0, 600))}`
+    let scanned = 0
+    const [keyed] = compiledTestRules()
+    const detector = new Detector({
+      rules: [{...keyed!, keywords: []}],
+      maxDecodeDepth: 5,
+      onRegexRun: (_id, length) => (scanned += length)
+    })
+    expect(detector.detect({text, path: 'a'}).map(d => d.secret)).toEqual([secret, secret])
+    expect(scanned).toBeGreaterThan(text.length)
+    expect(scanned).toBeLessThan(4 * text.length)
+  })
+
+  it('decodes unpadded base64url, also as a URL path segment', () => {
+    const secret = token('b64url')
+    const rules = compiledTestRules()
+    // `?>` encodes to `Pz4`, `?>~` to `Pz5-`: the URL-safe alphabet is in use.
+    const encoded = Buffer.from(`token=${secret} ?>~`).toString('base64url')
+    expect(encoded).toMatch(/[-_]/)
+    expect(encoded).not.toMatch(/=$/)
+    for (const text of [
+      `cfg: ${encoded}`,
+      `GET https://acme.dev/download/${encoded}`,
+      `GET https://acme.dev/v1/${encoded}/status`
+    ]) {
+      const [d, ...rest] = new Detector({rules}).detect({text, path: 'a'})
+      expect(rest).toEqual([])
+      expect(d).toMatchObject({secret, encoding: 'base64', startColumn: text.indexOf(encoded) + 1})
+    }
+  })
 })

@@ -144,6 +144,34 @@ describe('Detector', () => {
     }
   })
 
+  it('redacts what no rule found but looks like a credential on the line (CSV row, URL password)', () => {
+    const secret = token('csv')
+    const other = fake(ALNUM + '+/', 40, 'csv-other')
+    const password = fake(ALNUM, 12, 'csv-pw')
+    const [d] = detect(`svc,${secret},${other},https://svc:${password}@db.internal/x`)
+    expect(d!.snippet).toBe(
+      `svc,${secret.slice(0, 8)}****,${other.slice(0, 4)}****,https://svc:${password.slice(0, 4)}****@db.internal/x`
+    )
+  })
+
+  it('redacts the tail of a multi-line secret that ends on the line of another finding', () => {
+    const key = pemBlock('tail')
+    const [, second] = detect(`${key} t="${token('after-key')}"`)
+    const lastKeyLine = key.split('\n').at(-1)!
+    expect(second!.snippet).not.toContain(lastKeyLine.slice(0, 20))
+    expect(second!.snippet).not.toContain('PRIVATE KEY')
+  })
+
+  it('masks every secret and credential in the line its fingerprint is computed from', () => {
+    const a = token('mask-a')
+    const b = token('mask-b')
+    const [d] = detect(`t = "${a}" # DB_PASSWORD=hunter2 ${fake(ALNUM, 30, 'mask-c')}`)
+    expect(d!.maskedLine).toBe('t = "****" # DB_PASSWORD=**** ****')
+    expect(
+      detect(`t = "${b}" # DB_PASSWORD=letmein1 ${fake(ALNUM, 30, 'mask-d')}`)[0]!.maskedLine
+    ).toBe(d!.maskedLine)
+  })
+
   it('maps lines through lineNumbers for added-lines fragments', () => {
     const detector = new Detector({rules: compiledTestRules()})
     const [d] = detector.detect({

@@ -1,5 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
-import {shannonEntropy} from '../src/entropy'
+import {shannonEntropy} from '@pipeguard/core'
 import type {SecretRule} from '../src/rule'
 import {CATCH_ALL_RULES, RULES} from '../src/rules/index'
 import {BASE64, HEX, fake} from '../src/rules/synthetic'
@@ -9,8 +9,11 @@ function ruleSecrets(rule: SecretRule, text: string): string[] {
   const re = new RegExp(rule.regex.source, rule.regex.flags + 'g')
   const found: string[] = []
   for (const match of text.matchAll(re)) {
-    const group = rule.secretGroup ?? (match.length > 1 ? 1 : 0)
-    const secret = match[group]
+    // The detector's choice: the configured group, else the first non-empty group, else the match.
+    const secret =
+      rule.secretGroup !== undefined
+        ? match[rule.secretGroup]
+        : (match.slice(1).find(Boolean) ?? match[0])
     if (secret === undefined || secret === '') continue
     if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue
     if (rule.allowlist?.regexes?.some(r => r.test(secret))) continue

@@ -1,8 +1,9 @@
+import {createHash} from 'node:crypto'
 import {mkdirSync, rmSync, symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
 import {secretsScanner} from '@pipeguard/secrets'
-import {ALNUM, fake, pemBlock, token} from './helpers/fake'
+import {ALNUM, fake, pemBlock, TEST_RULES, token} from './helpers/fake'
 import {scan, tempDir, writeFiles} from './helpers/scan'
 
 const roots: string[] = []
@@ -72,6 +73,25 @@ describe('secrets scanner', () => {
     )
   })
 
+  it('hands every found secret to onSecret as the log masks it: key lines, encoded form, ignored ones', async () => {
+    const root = fresh('mask-forms')
+    const key = pemBlock('mask-key')
+    const inner = token('mask-encoded')
+    const encoded = Buffer.from(`TOKEN=${inner}`).toString('base64')
+    const ignored = token('mask-ignored')
+    writeFiles(root, {
+      'id_rsa.txt': `${key}\n`,
+      'blob.txt': `data: ${encoded}\n`,
+      'old.env': `T=${ignored}\n`,
+      '.gitleaksignore': 'old.env:test-token:1\n'
+    })
+    const masked: string[] = []
+    const report = await scan(root, {}, {}, {rules: TEST_RULES, onSecret: s => masked.push(s)})
+    expect(report.findings.map(f => f.location.path).sort()).toEqual(['blob.txt', 'id_rsa.txt'])
+    const keyLines = key.split('\n').filter(line => !line.startsWith('-----'))
+    expect(masked.sort()).toEqual([...keyLines, encoded, inner, ignored].sort())
+  })
+
   it('produces findings with the redacted secret only, hashed fingerprint and rotation hint', async () => {
     const root = fresh('finding')
     const secret = token('finding')
@@ -89,6 +109,24 @@ describe('secrets scanner', () => {
     expect(finding!.message).toBe(`Test token (rule test-token): ${secret.slice(0, 8)}****`)
     expect(finding!.fingerprint).toMatch(/^[0-9a-f]{32}$/)
     expect(JSON.stringify(report)).not.toContain(secret)
+  })
+
+  it('computes the fingerprint from the place, not the secret: another secret there keeps it', async () => {
+    const fingerprintOf = async (secret: string) => {
+      const root = fresh('fingerprint')
+      writeFiles(root, {'src/settings.py': `API_TOKEN = "${secret}"\n`})
+      const [finding] = (await scan(root)).findings
+      return finding!.fingerprint
+    }
+    const secret = token('fp-1')
+    const first = await fingerprintOf(secret)
+    expect(await fingerprintOf(token('fp-2'))).toBe(first)
+    const unsalted = (content: string) =>
+      createHash('sha256')
+        .update(['secrets', 'test-token', 'src/settings.py', content].join('\0'))
+        .digest('hex')
+        .slice(0, 32)
+    expect([unsalted(`test-token:${secret}`), unsalted(secret)]).not.toContain(first)
   })
 
   it('calls onSecret with every secret before the scan returns (the action masks them)', async () => {

@@ -84,10 +84,34 @@ export function decodeRun(
     const decoded = decodeHex(text.slice(start, end))
     return decoded === undefined ? undefined : {encoding: 'hex', start, end, decoded}
   }
-  let stop = end
-  while (stop < text.length && stop - end < 2 && text.charCodeAt(stop) === 61) stop++ // '=' padding
-  const decoded = decodeBase64(text.slice(start, stop))
-  return decoded === undefined ? undefined : {encoding: 'base64', start, end: stop, decoded}
+  for (const [from, to] of base64Candidates(text, start, end)) {
+    let stop = to
+    while (stop < text.length && stop - to < 2 && text.charCodeAt(stop) === 61) stop++ // '=' padding
+    const decoded = decodeBase64(text.slice(from, stop))
+    if (decoded !== undefined) return {encoding: 'base64', start: from, end: stop, decoded}
+  }
+  return undefined
+}
+
+/** Path segments tried in a run that does not decode as a whole; enough for any real URL. */
+const MAX_SEGMENT_TRIES = 16
+
+/**
+ * `/` is a base64 character, so a run can be a URL path ending (or starting) with an encoded
+ * segment: `dev/download/<base64url>`. The whole run first, then what follows each `/`, then what
+ * precedes each `/` back to the one before (base64url has no `/`), each long enough to decode.
+ */
+function* base64Candidates(text: string, start: number, end: number): Generator<[number, number]> {
+  yield [start, end]
+  const slashes: number[] = []
+  for (let i = start; i < end && slashes.length < MAX_SEGMENT_TRIES; i++)
+    if (text.charCodeAt(i) === 47) slashes.push(i)
+  for (const slash of slashes) if (end - slash - 1 >= MIN_BASE64_LENGTH) yield [slash + 1, end]
+  let from = start
+  for (const slash of slashes) {
+    if (slash - from >= MIN_BASE64_LENGTH) yield [from, slash]
+    from = slash + 1
+  }
 }
 
 function decodeBase64(encoded: string): string | undefined {

@@ -1,8 +1,7 @@
-import {redact} from '@pipeguard/core'
+import {MASK, redact, redactCredentials, shannonEntropy, type Redaction} from '@pipeguard/core'
 import {allowsWholePath, isAllowed, type Allowlist} from './allowlist'
 import type {CompiledRule} from './compiled-rule'
 import {decodeRun, forEachEncodedRun} from './decode'
-import {shannonEntropy} from './entropy'
 import {KeywordMatcher} from './keyword-matcher'
 import {LineBreaks} from './line-breaks'
 import {LineIndex} from './line-index'
@@ -27,21 +26,35 @@ export interface Detection {
   endLine: number
   startColumn: number
   endColumn: number
-  /** The first line of the finding with every secret on it redacted. */
+  /** The first line of the finding with every secret and credential on it redacted. */
   snippet: string
+  /**
+   * The same line (up to LINE_CONTEXT characters either side of the secret) with every secret and
+   * credential on it masked: the fingerprint is computed from it, never from the secret.
+   */
+  maskedLine: string
   /** Set when the secret was found inside an encoded string at this location. */
   encoding?: 'base64' | 'hex'
+  /** The encoded string as it stands in the text, when the secret was decoded from it. */
+  encoded?: string
 }
 
 export interface DetectorOptions {
   rules: CompiledRule[]
   /** Global allowlists: config `secrets.allowPaths`/`allowRegexes` and gitleaks' `[[allowlists]]`. */
   allowlists?: Allowlist[]
-  /** How deep encoded strings inside decoded strings are followed (0 = no decoding). */
+  /** How deep encoded strings inside decoded strings are followed (0 = no decoding; default 3). */
   maxDecodeDepth?: number
   /** Observes each regex run (rule id, characters scanned): lets tests prove the prefilter works. */
   onRegexRun?: (ruleId: string, length: number) => void
 }
+
+/**
+ * Three layers: a base64 manifest holding a base64 `.dockerconfigjson` holding a base64 `auth`.
+ * Deeper costs little: each layer decodes to at most 3/4 of its text, so all layers together scan
+ * less than 4x the file whatever the depth.
+ */
+export const DEFAULT_MAX_DECODE_DEPTH = 3
 
 /** Characters of context before a keyword hit that the rule's regex still sees. */
 const WINDOW_BEFORE = 256
@@ -51,6 +64,11 @@ const WINDOW_AFTER_MULTILINE = 16 * 1024
 /** A window edge moves to the nearest line break when one is this close (anchors keep working). */
 const LINE_SNAP = 2048
 const SNIPPET_MAX = 160
+/**
+ * Characters of a line redacted for its snippet: a token visible in the first SNIPPET_MAX
+ * characters is either whole in the window or has 256 characters in it, enough to be judged.
+ */
+const SNIPPET_WINDOW = SNIPPET_MAX + 256
 /** Characters of a secret's line used as its context (allow comments, `line` allowlists). */
 const LINE_CONTEXT = 1024
 
@@ -86,7 +104,7 @@ export class Detector {
     this.rules = options.rules
     this.ruleOrder = new Map(this.rules.map((rule, i) => [rule, i]))
     this.allowlists = options.allowlists ?? []
-    this.maxDecodeDepth = options.maxDecodeDepth ?? 2
+    this.maxDecodeDepth = options.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH
     if (options.onRegexRun) this.onRegexRun = options.onRegexRun
     const keywordIndex = new Map<string, number>()
     this.rules.forEach((rule, r) => {
@@ -130,9 +148,12 @@ export class Detector {
         endLine: realLine(fragment, endLine),
         startColumn: c.start - lines.lineStart(startLine) + 1,
         endColumn: c.end - lines.lineStart(endLine) + 1,
-        snippet: snippetFor(fragment.text, lines, startLine, kept)
+        ...lineViews(fragment.text, lines, startLine, c, kept)
       }
-      if (c.encoding) detection.encoding = c.encoding
+      if (c.encoding) {
+        detection.encoding = c.encoding
+        detection.encoded = fragment.text.slice(c.start, c.end)
+      }
       detections.push(detection)
     }
     return detections
@@ -344,26 +365,45 @@ function realLine(fragment: Fragment, line: number): number {
   return fragment.lineNumbers?.[line - 1] ?? line
 }
 
-/** The finding's first line with every detected secret on it replaced by its redacted form. */
-function snippetFor(text: string, lines: LineIndex, line: number, all: Candidate[]): string {
+/**
+ * The finding's first line as a snippet (every detected secret in its redacted form, every other
+ * credential-looking value redacted by core's `redactCredentials`) and as fingerprint input (all
+ * of them masked).
+ */
+function lineViews(
+  text: string,
+  lines: LineIndex,
+  line: number,
+  finding: Candidate,
+  all: Candidate[]
+): {snippet: string; maskedLine: string} {
   const lineStart = lines.lineStart(line)
   const lineEnd = lines.lineEnd(line)
-  const onLine = all
-    .filter(c => c.start < lineEnd && c.end > lineStart)
-    .sort((a, b) => a.start - b.start)
-  let out = ''
-  let at = lineStart
-  for (const c of onLine) {
-    if (c.start < at) continue
-    out += text.slice(at, c.start)
-    out += c.encoding ? `<${c.encoding}-encoded secret>` : redact(c.secret, c.rule.prefixLength)
-    at = Math.min(c.end, lineEnd)
-    if (c.end > lineEnd) {
-      at = lineEnd
-      break
-    }
+  const spansIn = (from: number, to: number, shown: (c: Candidate) => string): Redaction[] =>
+    all
+      .filter(c => c.start < to && c.end > from)
+      .map(c => ({
+        start: Math.max(c.start, from) - from,
+        end: Math.min(c.end, to) - from,
+        replacement: shown(c)
+      }))
+
+  let from = lineStart
+  while (from < lineEnd && /\s/.test(text[from]!)) from++
+  const to = Math.min(lineEnd, from + SNIPPET_WINDOW)
+  const shown = (c: Candidate) =>
+    c.encoding ? `<${c.encoding}-encoded secret>` : redact(c.secret, c.rule.prefixLength)
+  const snippet = redactCredentials(text.slice(from, to), spansIn(from, to, shown)).trim()
+
+  const maskFrom = Math.max(lineStart, finding.start - LINE_CONTEXT)
+  const maskTo = Math.min(lineEnd, finding.end + LINE_CONTEXT)
+  const maskedLine = redactCredentials(
+    text.slice(maskFrom, maskTo),
+    spansIn(maskFrom, maskTo, () => MASK),
+    () => MASK
+  )
+  return {
+    snippet: snippet.length > SNIPPET_MAX ? `${snippet.slice(0, SNIPPET_MAX)}…` : snippet,
+    maskedLine
   }
-  out += text.slice(at, lineEnd)
-  out = out.trim()
-  return out.length > SNIPPET_MAX ? `${out.slice(0, SNIPPET_MAX)}…` : out
 }

@@ -1,5 +1,4 @@
 export * from './rule'
-export * from './entropy'
 export {RULES} from './rules/index'
 export {Detector, type Detection, type DetectorOptions, type Fragment} from './detector'
 export {compileRule, type CompiledRule} from './compiled-rule'

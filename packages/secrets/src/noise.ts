@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto'
-import {shannonEntropy} from './entropy'
+import {shannonEntropy} from '@pipeguard/core'
 
 /**
  * Global noise control: values that look like secrets to a regex but are placeholders,

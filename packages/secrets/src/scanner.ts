@@ -10,13 +10,14 @@ import {
   type WorkspaceFile
 } from '@pipeguard/core'
 import type {CommitRef} from './commit-ref'
-import {Detector} from './detector'
+import {Detector, type Detection} from './detector'
 import {scanHistory} from './git-history'
 import type {AddedText} from './git-patch'
 import {scanStaged} from './git-staged'
 import {isIgnoredByGitleaks} from './gitleaks-ignore'
 import type {SecretRule} from './rule'
 import {RULES} from './rules/index'
+import {maskValues} from './mask-values'
 import {loadSecretsSettings} from './settings'
 import {detectionToFinding, pathRuleFinding} from './to-finding'
 import {SCAN_WINDOW, detectInWindows} from './windowed-detection'
@@ -27,7 +28,11 @@ const READ_CONCURRENCY = 16
 export interface SecretsScannerOptions {
   /** The rule set; the built-in RULES by default. */
   rules?: SecretRule[]
-  /** Called with each secret in clear text as soon as it is found: the action masks it here. */
+  /**
+   * Called with each secret in clear text as soon as it is found, before anything is reported and
+   * whether or not it is then suppressed: the action masks it here. A multi-line secret comes one
+   * line at a time, an encoded one also in its encoded form (see `maskValues`).
+   */
   onSecret?: (secret: string) => void
   /** Overrides the run's `history` option (the action scans a pull request's range). */
   history?: boolean | string
@@ -62,7 +67,7 @@ async function scanSecrets(
   let ignored = 0
   let large = 0
 
-  const record = (finding: Finding, secret: string | undefined): void => {
+  const record = (finding: Finding): void => {
     const {path, startLine} = finding.location
     if (
       isIgnoredByGitleaks(
@@ -76,8 +81,12 @@ async function scanSecrets(
       ignored++
       return
     }
-    if (secret) scannerOptions.onSecret?.(secret)
     findings.push(finding)
+  }
+  // Every found secret is masked in the action log, ignored ones too: the log must not show them.
+  const found = (detection: Detection, path: string, commit?: CommitRef): void => {
+    if (scannerOptions.onSecret) maskValues(detection).forEach(scannerOptions.onSecret)
+    record(detectionToFinding(detection, path, commit))
   }
   const scanFragment = (
     path: string,
@@ -94,14 +103,12 @@ async function scanSecrets(
       text.length > SCAN_WINDOW.size + SCAN_WINDOW.overlap
         ? detectInWindows(detector, textWindows([text], SCAN_WINDOW), fragment)
         : detector.detect({...fragment, text})
-    for (const detection of detections) {
-      record(detectionToFinding(detection, path, commit), detection.secret)
-    }
+    for (const detection of detections) found(detection, path, commit)
   }
   const scanAdded = (added: AddedText): void => {
     try {
       for (const rule of detector.pathOnlyRules(added.path))
-        record(pathRuleFinding(rule, added.path, added.commit), undefined)
+        record(pathRuleFinding(rule, added.path, added.commit))
       scanFragment(added.path, added.text, added.commit, added.lineNumbers)
     } catch (error) {
       errors.push({path: added.path, message: `secret scan failed: ${errorMessage(error)}`})
@@ -122,12 +129,12 @@ async function scanSecrets(
       try {
         // A path-only rule judges the name, whatever the content (a keystore is binary).
         for (const rule of detector.pathOnlyRules(file.path))
-          record(pathRuleFinding(rule, file.path), undefined)
+          record(pathRuleFinding(rule, file.path))
         if (file.size > ctx.workspace.maxFileSize) {
           // Read in windows, never whole and never skipped: memory stays bounded.
           const windows = ctx.workspace.textWindows(file, SCAN_WINDOW)
           for (const detection of detectInWindows(detector, windows, {path: file.path}))
-            record(detectionToFinding(detection, file.path), detection.secret)
+            found(detection, file.path)
           large++
         } else {
           const text = await ctx.workspace.text(file)

@@ -5,6 +5,13 @@ import {BASE32, BASE64, HEX, UPPER_ALNUM, fake, fakeUuid} from './synthetic'
 const keyId = (seed: string) => 'AKIA' + fake(BASE32, 16, seed)
 const secretKey = (seed: string) => fake(BASE64, 40, seed)
 
+const SECRET_KEY_SETTING = keyed(
+  String.raw`aws[_-]?secret(?:[_-]?access)?[_-]?key|secret[_-]?access[_-]?key`,
+  '[A-Za-z0-9/+]{40}'
+)
+/** The password of an s3:// URL whose user is an access key ID (a `/` in it may be written %2F). */
+const S3_URL_SECRET = String.raw`\bs3[an]?://(?:AKIA|ASIA)[A-Z2-7]{16}:((?:[A-Za-z0-9/+]|%2[BFbf]){40})@`
+
 export const awsRules = [
   defineRule({
     id: 'aws-access-token',
@@ -22,7 +29,8 @@ export const awsRules = [
     truePositives: [
       `AWS_ACCESS_KEY_ID=${keyId('aws-id-1')}`,
       `aws_access_key_id = ${keyId('aws-id-2')}`,
-      `"accessKeyId": "${'ASIA' + fake(BASE32.slice(0, 26), 16, 'aws-id-3')}"`
+      `"accessKeyId": "${'ASIA' + fake(BASE32.slice(0, 26), 16, 'aws-id-3')}"`,
+      `aws s3 cp s3://bucket.acme.dev/${keyId('aws-id-4')}/report.csv .`
     ],
     falsePositives: [
       'aws_access_key_id = AKIAIOSFODNN7EXAMPLE',
@@ -32,13 +40,13 @@ export const awsRules = [
   }),
   defineRule({
     id: 'aws-secret-access-key',
-    description: 'AWS secret access key assigned to an AWS secret key setting',
+    description:
+      'AWS secret access key (in an AWS secret key setting or an s3://KEY_ID:SECRET@ URL)',
     severity: 'critical',
-    regex: keyed(
-      String.raw`aws[_-]?secret(?:[_-]?access)?[_-]?key|secret[_-]?access[_-]?key`,
-      '[A-Za-z0-9/+]{40}'
-    ),
+    regex: new RegExp(`${SECRET_KEY_SETTING.source}|${S3_URL_SECRET}`, 'i'),
     keywords: [
+      'akia',
+      'asia',
       'aws_secret',
       'aws-secret',
       'awssecret',
@@ -54,7 +62,8 @@ export const awsRules = [
     truePositives: [
       `aws_secret_access_key = ${secretKey('aws-secret-1')}`,
       `AWS_SECRET_ACCESS_KEY="${secretKey('aws-secret-2')}"`,
-      `  secretAccessKey: '${secretKey('aws-secret-3')}'`
+      `  secretAccessKey: '${secretKey('aws-secret-3')}'`,
+      `SOURCE=s3://${keyId('aws-secret-5')}:${secretKey('aws-secret-6')}@backups/db.tgz`
     ],
     falsePositives: [
       'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',

@@ -20,9 +20,15 @@ export const githubRules = [
     docs: 'https://docs.github.com/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats',
     truePositives: [
       `GITHUB_TOKEN=${classic('ghp_', 'ghp-1')}`,
-      `git clone https://x-access-token:${classic('ghp_', 'ghp-2')}@github.com/acme/api.git`
+      `git clone https://x-access-token:${classic('ghp_', 'ghp-2')}@github.com/acme/api.git`,
+      `url = https://${classic('ghp_', 'ghp-4')}:x-oauth-basic@github.com/acme/api.git`,
+      `curl https://api.acme.dev/hooks/${classic('ghp_', 'ghp-5')}/run?x=1`
     ],
-    falsePositives: [`GITHUB_TOKEN=ghp_${'x'.repeat(36)}`, `token: ghp_${fake(ALNUM, 20, 'ghp-3')}`]
+    falsePositives: [
+      `GITHUB_TOKEN=ghp_${'x'.repeat(36)}`,
+      `token: ghp_${fake(ALNUM, 20, 'ghp-3')}`,
+      `id: ghp_${fake(ALNUM, 40, 'ghp-6')}`
+    ]
   }),
   defineRule({
     id: 'github-fine-grained-pat',

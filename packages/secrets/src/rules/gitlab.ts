@@ -26,7 +26,8 @@ function simple(
     docs,
     truePositives: [
       `GITLAB_TOKEN=${prefix}${fake(ALNUM, length, id)}`,
-      `token: "${prefix}${fake(BASE64URL, length, id + '-2')}"`
+      `token: "${prefix}${fake(BASE64URL, length, id + '-2')}"`,
+      `https://gitlab.acme.dev/api/v4/${prefix}${fake(ALNUM, length, id + '-3')}/info`
     ],
     falsePositives: [
       `GITLAB_TOKEN=${prefix}${'x'.repeat(length)}`,

@@ -1,4 +1,5 @@
 import {defineRule} from '../rule'
+import {START} from './patterns'
 import {BASE64URL, base64url, fake} from './synthetic'
 
 /** The signature of jwt.io's sample token, which appears in countless tutorials. */
@@ -13,8 +14,10 @@ export const jwtRules = [
     description:
       'JSON Web Token (signed: base64url JSON header with "eyJ", JSON payload, signature)',
     severity: 'medium',
-    regex:
-      /(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{12,4096}\.eyJ[A-Za-z0-9_-]{8,16384}\.[A-Za-z0-9_-]{22,2048})(?![A-Za-z0-9_=.-])/,
+    // A `.` followed by more base64url is a fourth part (not a JWS); a `.` ending a sentence is fine.
+    regex: new RegExp(
+      String.raw`${START}(eyJ[A-Za-z0-9_-]{12,4096}\.eyJ[A-Za-z0-9_-]{8,16384}\.[A-Za-z0-9_-]{22,2048})(?![A-Za-z0-9_=-]|\.[A-Za-z0-9_-])`
+    ),
     keywords: ['eyj'],
     entropy: 4,
     prefixLength: 3,
@@ -25,12 +28,14 @@ export const jwtRules = [
     truePositives: [
       `Authorization: Bearer ${jwt({alg: 'HS256', typ: 'JWT'}, {sub: 'svc-billing', iat: 1735689600, exp: 1893456000}, 'jwt-1')}`,
       `SUPABASE_SERVICE_ROLE_KEY=${jwt({alg: 'HS256', typ: 'JWT'}, {iss: 'supabase', ref: 'abcdefghijklmnopqrst', role: 'service_role', iat: 1700000000, exp: 2015576000}, 'jwt-2')}`,
-      `token: "${jwt({alg: 'RS256', kid: 'k1'}, {iss: 'https://auth.acme.dev', aud: 'api', sub: '42'}, 'jwt-3', 342)}"`
+      `token: "${jwt({alg: 'RS256', kid: 'k1'}, {iss: 'https://auth.acme.dev', aud: 'api', sub: '42'}, 'jwt-3', 342)}"`,
+      `The service token is ${jwt({alg: 'HS256'}, {sub: 'svc-ci', iat: 1735689600}, 'jwt-4')}.`
     ],
     falsePositives: [
       'token = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"',
       `unsigned = "${base64url('{"alg":"none"}')}.${base64url('{"sub":"1"}')}."`,
-      'header = "eyJhbGciOiJIUzI1NiJ9"'
+      'header = "eyJhbGciOiJIUzI1NiJ9"',
+      `four_parts = "${jwt({alg: 'HS256'}, {sub: 'svc-ci'}, 'jwt-5')}.${fake(BASE64URL, 30, 'jwt-6')}"`
     ]
   })
 ]

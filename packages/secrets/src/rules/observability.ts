@@ -1,5 +1,5 @@
 import {defineRule} from '../rule'
-import {UUID, keyed, prefixed} from './patterns'
+import {START, UUID, keyed, prefixed} from './patterns'
 import {ALNUM, BASE64, BASE64URL, HEX, UPPER_ALNUM, fake, fakeUuid} from './synthetic'
 
 const sentryOrgPayload = Buffer.from(
@@ -96,8 +96,9 @@ export const observabilityRules = [
     id: 'sentry-org-token',
     description: 'Sentry organization auth token',
     severity: 'high',
+    // After the fixed-length signature a `/` starts a path segment, not more of the token.
     regex: new RegExp(
-      String.raw`\b(sntrys_eyJpYXQiO[a-zA-Z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[a-zA-Z0-9+/]{10,200}={0,2}_[a-zA-Z0-9+/]{43})(?![a-zA-Z0-9+/])`
+      String.raw`${START}(sntrys_eyJpYXQiO[a-zA-Z0-9+/]{10,200}(?:LCJyZWdpb25fdXJs|InJlZ2lvbl91cmwi|cmVnaW9uX3VybCI6)[a-zA-Z0-9+/]{10,200}={0,2}_[a-zA-Z0-9+/]{43})(?![a-zA-Z0-9+_])`
     ),
     keywords: ['sntrys_eyjpyxqio'],
     entropy: 4.5,
@@ -105,7 +106,10 @@ export const observabilityRules = [
     rotation:
       'Revoke the token in Sentry (Settings > Developer Settings > Organization Tokens) and create a new one.',
     docs: 'https://docs.sentry.io/account/auth-tokens/',
-    truePositives: [`SENTRY_AUTH_TOKEN=sntrys_${sentryOrgPayload}_${fake(BASE64, 43, 'sntrys-1')}`],
+    truePositives: [
+      `SENTRY_AUTH_TOKEN=sntrys_${sentryOrgPayload}_${fake(BASE64, 43, 'sntrys-1')}`,
+      `https://ci.acme.dev/secrets/sntrys_${sentryOrgPayload}_${fake(ALNUM, 43, 'sntrys-2')}/x`
+    ],
     falsePositives: ['SENTRY_AUTH_TOKEN=sntrys_YOUR_TOKEN_HERE']
   }),
   defineRule({

@@ -16,7 +16,8 @@ export const registryRules = [
     docs: 'https://docs.npmjs.com/revoking-access-tokens',
     truePositives: [
       `//registry.npmjs.org/:_authToken=npm_${fake(ALNUM, 36, 'npm-1')}`,
-      `NPM_TOKEN=npm_${fake(ALNUM, 36, 'npm-2')}`
+      `NPM_TOKEN=npm_${fake(ALNUM, 36, 'npm-2')}`,
+      `body=token%3Dnpm_${fake(ALNUM, 36, 'npm-3')}%0A`
     ],
     falsePositives: [
       `NPM_TOKEN=npm_${'X'.repeat(36)}`,
@@ -143,13 +144,16 @@ export const registryRules = [
     id: 'clojars-api-token',
     description: 'Clojars deploy token',
     severity: 'high',
-    regex: /\b(CLOJARS_[a-z0-9]{60})/i,
+    regex: prefixed('CLOJARS_[a-z0-9]{60}', 'i'),
     keywords: ['clojars_'],
     entropy: 3,
     prefixLength: 8,
     rotation: 'Disable the deploy token at https://clojars.org/tokens and create a new one.',
     docs: 'https://github.com/clojars/clojars-web/wiki/Deploy-Tokens',
-    truePositives: [`:password "CLOJARS_${fake(LOWER_ALNUM, 60, 'clojars-1')}"`],
+    truePositives: [
+      `:password "CLOJARS_${fake(LOWER_ALNUM, 60, 'clojars-1')}"`,
+      `"env": "TOKEN\\nCLOJARS_${fake(LOWER_ALNUM, 60, 'clojars-2')}\\n"`
+    ],
     falsePositives: [`:password "CLOJARS_${'a'.repeat(60)}"`, ':password "CLOJARS_TOKEN"']
   }),
   defineRule({

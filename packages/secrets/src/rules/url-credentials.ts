@@ -1,8 +1,15 @@
 import {defineRule} from '../rule'
 import {ALNUM, fake} from './synthetic'
 
-/** Values that are templates or documentation, not passwords. */
-const TEMPLATED = [/\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|^<.*>$|^%[A-Za-z_]+%$/, /^(?:\*+|x+|\.+|-+)$/i]
+/**
+ * Values that are templates or documentation, not passwords; `x-oauth-basic` is the fixed password
+ * GitHub documents for a token sent as the URL user (the token itself is found by its own rule).
+ */
+const TEMPLATED = [
+  /\$\{|\$\(|\{\{|%\(|^\$[A-Za-z_]|^<.*>$|^%[A-Za-z_]+%$/,
+  /^(?:\*+|x+|\.+|-+)$/i,
+  /^x-oauth-basic$/
+]
 const PLACEHOLDER_WORDS = [
   'password',
   'passwd',
@@ -20,34 +27,8 @@ const password = (seed: string) => fake(ALNUM, 14, seed) + '!9'
 /** user:password@ — the password is group 1; `$` is allowed because real passwords contain it. */
 const USERINFO = String.raw`[^\s:@/?#"'<>\x60]{0,100}:([^\s:@/?#"'<>\x60]{6,100})@[A-Za-z0-9[\]._-]+`
 
+/** `url-credentials` accepts any scheme, so it comes last: a database URL keeps its own rule. */
 export const urlCredentialRules = [
-  defineRule({
-    id: 'url-credentials',
-    description: 'Password embedded in a URL (scheme://user:password@host)',
-    severity: 'high',
-    regex: new RegExp(
-      String.raw`\b(?:https?|ftps?|sftp|ssh|git|svn|smtps?|imaps?|pop3s?|ldaps?|wss?|socks5h?|nntp|rtsp|sip)://${USERINFO}`,
-      'i'
-    ),
-    keywords: ['://'],
-    entropy: 3,
-    allowlist: {regexes: TEMPLATED, stopwords: PLACEHOLDER_WORDS},
-    rotation:
-      'Change the password (or revoke the token) at the service the URL points to, and pass credentials through a secret store or environment variable instead of the URL.',
-    docs: 'https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1',
-    truePositives: [
-      `REGISTRY_URL=https://deploy:${password('url-1')}@nexus.internal.acme.dev/repository/npm/`,
-      `proxy = "http://svc-proxy:${password('url-2')}@10.0.3.7:3128"`,
-      `ftp://backup:${password('url-3')}@files.acme.dev/dumps`
-    ],
-    falsePositives: [
-      'https://user:password@example.com/path',
-      'https://${USER}:${PASSWORD}@registry.acme.dev',
-      'https://deploy:$(cat /run/secrets/token)@git.acme.dev',
-      'git@github.com:acme/api.git',
-      'https://<username>:<token>@github.com/acme/api.git'
-    ]
-  }),
   defineRule({
     id: 'database-connection-string',
     description:
@@ -137,6 +118,32 @@ export const urlCredentialRules = [
       '"DefaultConnection": "Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True;"',
       'Server=myServerAddress;Database=myDataBase;User Id=myUsername;Password=myPassword;',
       'Server=db;Database=app;User Id=sa;Password=${SA_PASSWORD};'
+    ]
+  }),
+  defineRule({
+    id: 'url-credentials',
+    description: 'Password embedded in a URL (scheme://user:password@host)',
+    severity: 'high',
+    regex: new RegExp(String.raw`\b[a-z][a-z0-9+.-]{0,15}://${USERINFO}`, 'i'),
+    keywords: ['://'],
+    entropy: 3,
+    allowlist: {regexes: TEMPLATED, stopwords: PLACEHOLDER_WORDS},
+    rotation:
+      'Change the password (or revoke the token) at the service the URL points to, and pass credentials through a secret store or environment variable instead of the URL.',
+    docs: 'https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1',
+    truePositives: [
+      `REGISTRY_URL=https://deploy:${password('url-1')}@nexus.internal.acme.dev/repository/npm/`,
+      `proxy = "http://svc-proxy:${password('url-2')}@10.0.3.7:3128"`,
+      `ftp://backup:${password('url-3')}@files.acme.dev/dumps`,
+      `SOURCE=s3://backup-writer:${password('url-4')}@backups/db.tgz`
+    ],
+    falsePositives: [
+      'https://user:password@example.com/path',
+      'https://${USER}:${PASSWORD}@registry.acme.dev',
+      'https://deploy:$(cat /run/secrets/token)@git.acme.dev',
+      'git@github.com:acme/api.git',
+      'https://<username>:<token>@github.com/acme/api.git',
+      'https://${GH_TOKEN}:x-oauth-basic@github.com/acme/api.git'
     ]
   })
 ]
