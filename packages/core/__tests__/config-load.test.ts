@@ -2,7 +2,8 @@ import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from '@jest/globals'
-import {loadConfig, parseConfigText} from '../src/config-load'
+import {MAX_ALIAS_EXPANSION} from '../src/config-aliases'
+import {loadConfig, MAX_CONFIG_BYTES, parseConfigText} from '../src/config-load'
 import {ConfigError} from '../src/errors'
 
 function errorOf(text: string): string {
@@ -14,6 +15,9 @@ function errorOf(text: string): string {
   }
   throw new Error('expected a ConfigError')
 }
+
+const camel = (key: string): string => key.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 describe('config', () => {
   it('defaults everything when there is no file', () => {
@@ -27,12 +31,12 @@ describe('config', () => {
 
   it('reads kebab-case keys into the camelCase model', () => {
     const config = parseConfigText(
-      'fail-on: medium\nmax-file-size: 1024\nsecrets:\n  allow-paths: ["docs/**"]\ndeps:\n  include-dev: false\n',
+      'fail-on: medium\nmax-file-size: 1024\nsecrets:\n  allow-paths:\n    - path: docs/**\n      reason: examples\ndeps:\n  include-dev: false\n',
       '.pipeguard.yml'
     )
     expect(config.failOn).toBe('medium')
     expect(config.maxFileSize).toBe(1024)
-    expect(config.secrets.allowPaths).toEqual(['docs/**'])
+    expect(config.secrets.allowPaths).toEqual([{path: 'docs/**', reason: 'examples'}])
     expect(config.deps.includeDev).toBe(false)
   })
 
@@ -67,6 +71,63 @@ describe('config', () => {
     )
   })
 
+  // Every way to switch part of the gate off: [key path, section, key, entry key, a value].
+  const suppressionLists = [
+    ['exclude', '', 'exclude', 'path', '**'],
+    ['secrets.allow-paths', 'secrets', 'allow-paths', 'path', '**'],
+    ['secrets.allow-regexes', 'secrets', 'allow-regexes', 'regex', '.*'],
+    ['secrets.disable-rules', 'secrets', 'disable-rules', 'id', 'github-pat'],
+    ['iac.skip-checks', 'iac', 'skip-checks', 'id', 'PG-TF-001']
+  ] as const
+  const yamlOf = (section: string, key: string, body: string): string =>
+    section ? `${section}:\n${`${key}:${body}`.replace(/^/gm, '  ')}\n` : `${key}:${body}\n`
+
+  it.each(suppressionLists)(
+    '%s: an entry with a reason is accepted',
+    (_, section, key, entryKey, value) => {
+      const config = parseConfigText(
+        yamlOf(section, key, `\n  - ${entryKey}: "${value}"\n    reason: reviewed in SEC-1`),
+        'c.yml'
+      ) as unknown as Record<string, Record<string, unknown>>
+      const list = (section ? config[section]![camel(key)] : config[camel(key)]) as unknown[]
+      expect(list).toEqual([{[entryKey]: value, reason: 'reviewed in SEC-1'}])
+    }
+  )
+
+  it.each(suppressionLists)(
+    '%s: an entry without a reason is refused',
+    (where, section, key, entryKey, value) => {
+      expect(errorOf(yamlOf(section, key, `\n  - ${entryKey}: "${value}"`))).toMatch(
+        new RegExp(
+          `^\\.pipeguard\\.yml: ${escapeRe(where)}\\[0\\]\\.reason: required: expected a string \\(line \\d\\)$`
+        )
+      )
+    }
+  )
+
+  it.each(suppressionLists)(
+    '%s: a blank reason is refused',
+    (where, section, key, entryKey, value) => {
+      expect(
+        errorOf(yamlOf(section, key, `\n  - ${entryKey}: "${value}"\n    reason: "  "`))
+      ).toContain(`${where}[0].reason: a reason must not be blank: say why`)
+    }
+  )
+
+  it.each(suppressionLists)(
+    '%s: a bare string says what to write instead',
+    (where, section, key, entryKey, value) => {
+      expect(errorOf(yamlOf(section, key, `\n  - "${value}"`))).toMatch(
+        new RegExp(
+          `^\\.pipeguard\\.yml: ${escapeRe(where)}\\[0\\]: ${escapeRe(`"${value}" needs a reason: write it as {${entryKey}: "${value}", reason: ...}`)} \\(line \\d\\)$`
+        )
+      )
+      expect(errorOf(yamlOf(section, key, ` "${value}"`))).toContain(
+        `${where}: "${value}" needs a reason: write it as a list entry {${entryKey}: "${value}", reason: ...}`
+      )
+    }
+  )
+
   it('accepts unquoted YAML dates for expiry', () => {
     const config = parseConfigText(
       'ignore:\n  - rule: x\n    reason: r\n    expires: 2030-01-31\n',
@@ -75,15 +136,92 @@ describe('config', () => {
     expect(config.ignore[0]!.expires).toBe('2030-01-31')
   })
 
+  it.each(['2099-02-30', '2023-02-29', '2026-13-01', '2026-04-31', '2026-00-10'])(
+    'refuses the impossible date %s',
+    date => {
+      expect(errorOf(`ignore:\n  - rule: x\n    reason: r\n    expires: ${date}\n`)).toBe(
+        `.pipeguard.yml: ignore[0].expires: "${date}" is not a date of the calendar (line 4)`
+      )
+    }
+  )
+
+  it('accepts a leap day and refuses a date-like string that is not YYYY-MM-DD', () => {
+    const config = parseConfigText(
+      'ignore:\n  - rule: x\n    reason: r\n    expires: 2028-02-29\n',
+      'c.yml'
+    )
+    expect(config.ignore[0]!.expires).toBe('2028-02-29')
+    expect(errorOf('ignore:\n  - rule: x\n    reason: r\n    expires: 2028-2-9\n')).toContain(
+      'ignore[0].expires: expected a date like 2026-12-31'
+    )
+  })
+
+  it('reads a YAML 1.1 document with the core schema: its dates do not roll over', () => {
+    expect(
+      errorOf('ignore:\n  - rule: x\n    reason: r\n    expires: !!timestamp 2099-02-30\n')
+    ).toContain('ignore[0].expires: "2099-02-30" is not a date of the calendar (line 4)')
+    expect(
+      errorOf('%YAML 1.1\n---\nignore:\n  - rule: x\n    reason: r\n    expires: 2099-02-30\n')
+    ).toContain('ignore[0].expires: "2099-02-30" is not a date of the calendar (line 6)')
+  })
+
+  it('refuses an alias bomb with the line of the alias that goes past the limit', () => {
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x]']
+    for (let i = 1; i <= 9; i++)
+      lines.push(
+        `b${i}: &b${i} [${Array(9)
+          .fill(i === 1 ? '*a' : `*b${i - 1}`)
+          .join(', ')}]`
+      )
+    expect(errorOf(lines.join('\n') + '\n')).toBe(
+      `.pipeguard.yml:5: too many alias expansions (limit ${MAX_ALIAS_EXPANSION} values): aliases of aliases multiply`
+    )
+  })
+
+  it('accepts a few aliases, and refuses a cyclic or unanchored one', () => {
+    const config = parseConfigText(
+      'exclude:\n  - &gen {path: gen/**, reason: generated}\nignore:\n  - {rule: x, path: gen/**, reason: *r}\n'.replace(
+        '*r',
+        'generated'
+      ) +
+        'iac:\n  skip-checks:\n    - {id: PG-TF-001, reason: &why public site}\n    - {id: PG-TF-002, reason: *why}\n',
+      'c.yml'
+    )
+    expect(config.iac.skipChecks.map(c => c.reason)).toEqual(['public site', 'public site'])
+    expect(errorOf('a: &a [*a]\n')).toBe(
+      '.pipeguard.yml:1: alias *a refers to a value that contains it'
+    )
+    expect(errorOf('fail-on: high\nmode: *m\n')).toBe(
+      '.pipeguard.yml:2: alias *m has no anchor &m before it'
+    )
+  })
+
+  it('refuses duplicate keys, a second document and an oversized file', () => {
+    expect(errorOf('fail-on: high\nfail-on: none\n')).toMatch(
+      /^\.pipeguard\.yml:2: invalid YAML: Map keys must be unique/
+    )
+    expect(errorOf('fail-on: high\n---\nfail-on: none\n')).toBe(
+      '.pipeguard.yml:2: a config file holds one YAML document; remove the second one (after `---`)'
+    )
+    expect(errorOf(`# ${'x'.repeat(MAX_CONFIG_BYTES)}\n`)).toBe(
+      `.pipeguard.yml: the file is ${MAX_CONFIG_BYTES + 3} bytes; a config file may have at most ${MAX_CONFIG_BYTES}`
+    )
+  })
+
+  it('treats __proto__ as the unknown key it is', () => {
+    expect(errorOf('__proto__:\n  fail-on: none\n')).toContain('unknown key "__proto__"')
+  })
+
   it('reports invalid YAML with its line', () => {
     expect(errorOf('fail-on: high\n  bad: [\n')).toMatch(/^\.pipeguard\.yml:\d+: invalid YAML/)
   })
 
-  it('rejects a top level that is not a mapping', () => {
-    expect(errorOf('- a\n- b\n')).toBe(
-      '.pipeguard.yml: expected a mapping of settings at the top level'
-    )
-  })
+  it.each(['- a\n- b\n', 'just text\n', '42\n', '!!binary aGVsbG8=\n'])(
+    'rejects a top level that is not a mapping: %j',
+    text => {
+      expect(errorOf(text)).toBe('.pipeguard.yml: expected a mapping of settings at the top level')
+    }
+  )
 
   it('lets flags override the file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-config-'))

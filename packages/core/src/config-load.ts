@@ -3,6 +3,7 @@ import {isAbsolute, join, relative} from 'node:path'
 import {LineCounter, parseDocument} from 'yaml'
 import type {z} from 'zod'
 import {camelToKebab, camelizeKeys} from './case'
+import {checkAliases, MAX_ALIAS_EXPANSION} from './config-aliases'
 import {ConfigSchema, type Config, type ConfigInput} from './config-schema'
 import {didYouMean} from './did-you-mean'
 import {ConfigError} from './errors'
@@ -37,28 +38,54 @@ export function loadConfig(
   return {config: parseConfigText(text, shown, overrides), file: shown}
 }
 
+/** A config is a few dozen lines; anything this large is a mistake or an attack on the parser. */
+export const MAX_CONFIG_BYTES = 1024 * 1024
+
 export function parseConfigText(
   text: string,
   fileName: string,
   overrides: Partial<ConfigInput> = {}
 ): Config {
+  const bytes = Buffer.byteLength(text)
+  if (bytes > MAX_CONFIG_BYTES) {
+    throw new ConfigError(
+      `${fileName}: the file is ${bytes} bytes; a config file may have at most ${MAX_CONFIG_BYTES}`
+    )
+  }
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, {lineCounter, prettyErrors: false, uniqueKeys: true})
+  const at = (offset: number): string => `${fileName}:${lineCounter.linePos(offset).line}`
+  // The core schema even under a `%YAML 1.1` directive or with an explicit `!!timestamp` tag: no
+  // dates that roll 2099-02-30 over into March, no binary or set types; only plain values.
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: 'core',
+    resolveKnownTags: false
+  })
   if (doc.errors.length > 0) {
     const error = doc.errors[0]!
-    const line = lineCounter.linePos(error.pos[0]).line
-    throw new ConfigError(`${fileName}:${line}: invalid YAML: ${error.message.split('\n')[0]}`)
+    const message =
+      error.code === 'MULTIPLE_DOCS'
+        ? 'a config file holds one YAML document; remove the second one (after `---`)'
+        : `invalid YAML: ${error.message.split('\n')[0]}`
+    throw new ConfigError(`${at(error.pos[0])}: ${message}`)
   }
-  const raw: unknown = doc.toJS() ?? {}
-  if (typeof raw !== 'object' || Array.isArray(raw)) {
+  const aliasProblem = checkAliases(doc)
+  if (aliasProblem) throw new ConfigError(`${at(aliasProblem.offset)}: ${aliasProblem.message}`)
+  const raw: unknown = doc.toJS({maxAliasCount: MAX_ALIAS_EXPANSION}) ?? {}
+  if (!isPlainObject(raw)) {
     throw new ConfigError(`${fileName}: expected a mapping of settings at the top level`)
   }
+  // The line of the key path, or of the nearest entry that holds it when the key is missing.
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     const kebabPath = path.map(p => (typeof p === 'string' ? camelToKebab(p) : p))
-    for (const candidate of [kebabPath, path]) {
-      const node = doc.getIn(candidate as unknown[], true) as
-        {range?: [number, number, number]} | undefined
-      if (node?.range) return lineCounter.linePos(node.range[0]).line
+    for (let length = path.length; length > 0; length--) {
+      for (const candidate of [kebabPath, path]) {
+        const node = doc.getIn(candidate.slice(0, length), true) as
+          {range?: [number, number, number]} | undefined
+        if (node?.range) return lineCounter.linePos(node.range[0]).line
+      }
     }
     return undefined
   }
@@ -93,9 +120,7 @@ function mergeDeep(
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date)
-  )
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function formatIssue(
@@ -147,7 +172,6 @@ function article(expected: string): string {
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
-  if (value instanceof Date) return JSON.stringify(value.toISOString().slice(0, 10))
   if (typeof value === 'object') return 'a mapping'
   return JSON.stringify(value)
 }

@@ -1,17 +1,30 @@
 import {z} from 'zod'
 import {FailOnSchema} from './severity'
 
-/** A date `YYYY-MM-DD`; YAML may hand us a Date object for an unquoted date. */
-const DateSchema = z.preprocess(
-  value => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-12-31')
-)
+/** A calendar date `YYYY-MM-DD` that exists: `2099-02-30` is a typo, not the 2nd of March. */
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-12-31')
+  .refine(isCalendarDate, {
+    error: issue => `${JSON.stringify(issue.input)} is not a date of the calendar`
+  })
+
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  )
+}
+
+/** Why a suppression is acceptable; whitespace alone says nothing. */
+const ReasonSchema = z.string().trim().min(1, 'a reason must not be blank: say why')
 
 export const IgnoreEntrySchema = z
   .strictObject({
     rule: z.string().min(1).optional(),
     path: z.string().min(1).optional(),
-    reason: z.string().min(1, 'a reason is required'),
+    reason: ReasonSchema,
     expires: DateSchema.optional()
   })
   .superRefine((entry, ctx) => {
@@ -21,18 +34,49 @@ export const IgnoreEntrySchema = z
   })
 export type IgnoreEntry = z.infer<typeof IgnoreEntrySchema>
 
-export const ExcludeEntrySchema = z.strictObject({
-  path: z.string().min(1),
-  reason: z.string().min(1, 'a reason is required')
-})
+/** `exclude` and `secrets.allow-paths`: a path glob and why it may go unscanned. */
+export const PathEntrySchema = z.strictObject({path: z.string().min(1), reason: ReasonSchema})
+export type PathEntry = z.infer<typeof PathEntrySchema>
+
+export const RegexEntrySchema = z.strictObject({regex: z.string().min(1), reason: ReasonSchema})
+export type RegexEntry = z.infer<typeof RegexEntrySchema>
+
+/** `secrets.disable-rules` and `iac.skip-checks`: a rule or check id and why it is off. */
+export const IdEntrySchema = z.strictObject({id: z.string().min(1), reason: ReasonSchema})
+export type IdEntry = z.infer<typeof IdEntrySchema>
+
+/**
+ * A list of suppressions that each carry a reason. A bare string (the old form) is refused with
+ * the entry to write instead, so no allowlist or exclusion can be added without saying why.
+ */
+function reasonedList<Entry extends z.ZodType>(key: 'path' | 'regex' | 'id', entry: Entry) {
+  const refuse = (value: string, ctx: z.core.$RefinementCtx, inList: boolean): never => {
+    ctx.addIssue({
+      code: 'custom',
+      message: `${JSON.stringify(value)} needs a reason: write it as ${inList ? '' : 'a list entry '}{${key}: ${JSON.stringify(value)}, reason: ...}`
+    })
+    return z.NEVER
+  }
+  const item = z.preprocess(
+    (value, ctx) => (typeof value === 'string' ? refuse(value, ctx, true) : value),
+    entry
+  )
+  return z
+    .preprocess(
+      (value, ctx) => (typeof value === 'string' ? refuse(value, ctx, false) : value),
+      z.array(item)
+    )
+    .default([])
+}
 
 export const SecretsConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** Shannon entropy floor for the generic assignment rule (bits per character). */
   entropy: z.number().min(0).max(8).optional(),
-  disableRules: z.array(z.string()).default([]),
-  allowPaths: z.array(z.string()).default([]),
-  allowRegexes: z.array(z.string()).default([]),
+  disableRules: reasonedList('id', IdEntrySchema),
+  allowPaths: reasonedList('path', PathEntrySchema),
+  /** Secrets matching one of these are not reported. */
+  allowRegexes: reasonedList('regex', RegexEntrySchema),
   /** Path to a gitleaks config; `.gitleaks.toml` at the root is read when present. */
   gitleaksConfig: z.string().optional(),
   /** Encoded layers followed; 3 reaches a base64 `auth` in a base64 docker config in a base64 manifest. */
@@ -62,7 +106,8 @@ export const DepsConfigSchema = z.strictObject({
 
 export const IacConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
-  skipChecks: z.array(z.string()).default([]),
+  /** Check ids or peer aliases. */
+  skipChecks: reasonedList('id', IdEntrySchema),
   /** Files of custom YAML policies, relative to the scanned root. */
   policies: z.array(z.string()).default([])
 })
@@ -81,7 +126,7 @@ export const ConfigSchema = z.strictObject({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
-  exclude: z.array(ExcludeEntrySchema).default([]),
+  exclude: reasonedList('path', PathEntrySchema),
   ignore: z.array(IgnoreEntrySchema).default([]),
   secrets: SecretsConfigSchema.default(SecretsConfigSchema.parse({})),
   deps: DepsConfigSchema.default(DepsConfigSchema.parse({})),

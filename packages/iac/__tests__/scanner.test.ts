@@ -110,10 +110,12 @@ describe('iac scanner on Terraform', () => {
   })
 
   it('skips checks named in config.iac.skipChecks, by id or peer alias', async () => {
-    const byId = await scanDir(`${FIXTURES}/terraform/broken`, {iac: {skipChecks: ['PG-TF-016']}})
+    const byId = await scanDir(`${FIXTURES}/terraform/broken`, {
+      iac: {skipChecks: [{id: 'PG-TF-016', reason: 'test'}]}
+    })
     expect(brief(byId)).toEqual([])
     const byAlias = await scanDir(`${FIXTURES}/terraform/broken`, {
-      iac: {skipChecks: ['ckv_aws_3']}
+      iac: {skipChecks: [{id: 'ckv_aws_3', reason: 'test'}]}
     })
     expect(brief(byAlias)).toEqual([])
   })
@@ -128,7 +130,10 @@ describe('iac scanner on Terraform', () => {
       {flag: 'a'}
     )
     const report = await scanDir(dir, {
-      iac: {policies: ['acme.yml'], skipChecks: ['PG-TF-003', 'PG-TF-004', 'PG-TF-005']}
+      iac: {
+        policies: ['acme.yml'],
+        skipChecks: ['PG-TF-003', 'PG-TF-004', 'PG-TF-005'].map(id => ({id, reason: 'test'}))
+      }
     })
     expect(brief(report)).toEqual(['main.tf:1 PG-TF-016', 'main.tf:5 ACME-001'])
     writeFileSync(join(dir, 'bad.yml'), 'policies:\n  - id: X\n')

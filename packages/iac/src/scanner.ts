@@ -46,7 +46,10 @@ export const iacScanner: Scanner = {
         throw new ConfigError(`custom policy id ${check.id} is used twice or by a built-in check`)
       taken.add(check.id.toLowerCase())
     }
-    const checks = selectChecks([...CHECKS, ...custom], ctx.config.iac.skipChecks)
+    const checks = selectChecks(
+      [...CHECKS, ...custom],
+      ctx.config.iac.skipChecks.map(entry => entry.id)
+    )
 
     const texts = new Map<string, string>()
     for (const file of ctx.files) {

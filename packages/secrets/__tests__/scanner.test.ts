@@ -162,9 +162,14 @@ describe('secrets scanner', () => {
       'src/a.js:3:generic-test-password',
       'test/fixtures/b.js:1:test-token'
     ])
-    expect(await ids({allowPaths: ['test/**']})).not.toContain('test/fixtures/b.js:1:test-token')
-    expect(await ids({allowRegexes: [`^${allowed}$`]})).not.toContain('src/a.js:2:test-token')
-    expect(await ids({disableRules: ['generic-test-password']})).not.toContain(
+    const reason = 'reviewed'
+    expect(await ids({allowPaths: [{path: 'test/**', reason}]})).not.toContain(
+      'test/fixtures/b.js:1:test-token'
+    )
+    expect(await ids({allowRegexes: [{regex: `^${allowed}$`, reason}]})).not.toContain(
+      'src/a.js:2:test-token'
+    )
+    expect(await ids({disableRules: [{id: 'generic-test-password', reason}]})).not.toContain(
       'src/a.js:3:generic-test-password'
     )
     expect(await ids({entropy: 5.5})).not.toContain('src/a.js:3:generic-test-password')
@@ -172,12 +177,13 @@ describe('secrets scanner', () => {
 
   it('rejects unknown rule ids and invalid regexes in the config', async () => {
     const root = fresh('bad-config')
+    const reason = 'reviewed'
     const reasons = async (config: Parameters<typeof scan>[2]) =>
       (await scan(root, {}, config)).scanners[0]!.reasons
-    expect(await reasons({secrets: {disableRules: ['test-tokn']}})).toEqual([
-      'secrets.disableRules: unknown rule "test-tokn" (did you mean "test-token"?)'
+    expect(await reasons({secrets: {disableRules: [{id: 'test-tokn', reason}]}})).toEqual([
+      'secrets.disable-rules[0].id: unknown rule "test-tokn" (did you mean "test-token"?)'
     ])
-    expect(await reasons({secrets: {allowRegexes: ['(?<=x)']}})).toEqual([
+    expect(await reasons({secrets: {allowRegexes: [{regex: '(?<=x)', reason}]}})).toEqual([
       expect.stringContaining('(?<=x)')
     ])
   })

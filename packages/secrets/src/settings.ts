@@ -46,22 +46,25 @@ export function loadSecretsSettings(
   }
 
   const known = new Set(rules.map(r => r.id))
-  for (const id of secrets.disableRules) {
+  secrets.disableRules.forEach(({id}, i) => {
     if (!known.has(id)) {
       const hint = didYouMean(id, [...known])
       throw new ConfigError(
-        `secrets.disableRules: unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`
+        `secrets.disable-rules[${i}].id: unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`
       )
     }
-  }
-  const disabled = new Set(secrets.disableRules)
+  })
+  const disabled = new Set(secrets.disableRules.map(entry => entry.id))
   rules = rules.filter(r => !disabled.has(r.id))
   if (secrets.entropy !== undefined) {
     rules = rules.map(r => (r.generic ? {...r, entropy: secrets.entropy} : r))
   }
 
   if (secrets.allowPaths.length) {
-    const match = picomatch(secrets.allowPaths, {dot: true})
+    const match = picomatch(
+      secrets.allowPaths.map(entry => entry.path),
+      {dot: true}
+    )
     allowlists.push({
       condition: 'OR',
       regexTarget: 'secret',
@@ -72,12 +75,12 @@ export function loadSecretsSettings(
     })
   }
   if (secrets.allowRegexes.length) {
-    const regexes = secrets.allowRegexes.map((source, i) => {
+    const regexes = secrets.allowRegexes.map(({regex}, i) => {
       try {
-        return re2Pattern(source).test
+        return re2Pattern(regex).test
       } catch (error) {
         throw new ConfigError(
-          `secrets.allowRegexes[${i}]: invalid regex ${JSON.stringify(source)}: ${(error as Error).message}`
+          `secrets.allow-regexes[${i}].regex: invalid regex ${JSON.stringify(regex)}: ${(error as Error).message}`
         )
       }
     })
