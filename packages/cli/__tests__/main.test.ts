@@ -1,3 +1,4 @@
+import {execFileSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -65,5 +66,37 @@ describe('cli', () => {
     expect(c.err()).toBe(
       'pipeguard: .pipeguard.yml: secrets.entropy: expected a number, got "high" (line 2)\n'
     )
+  })
+
+  it.each([
+    [['secrets', '--history', '--staged'], '--history and --staged cannot be used together'],
+    [
+      ['scan', '--history=HEAD~1..HEAD', '--staged'],
+      '--history and --staged cannot be used together'
+    ],
+    [['scan', '--staged', '--scanners', 'deps,iac'], '--staged applies to the secret scan'],
+    [['deps', '--list', '--fail-on', 'low'], '--list and --fail-on cannot be used together'],
+    [['deps', '--list', '--base', 'main'], '--list and --base cannot be used together']
+  ])('exits 2 on conflicting flags %j, naming both', async (argv, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-cli-'))
+    const c = capture(dir)
+    expect(await run([...argv, '.'], c.io)).toBe(2)
+    expect(c.err().split('\n')[0]).toContain(message)
+    expect(c.err()).toContain(`Run \`pipeguard ${argv[0]} --help\` for usage.`)
+  })
+
+  it('runs each of the flags of a conflicting pair on its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-cli-'))
+    writeFileSync(join(dir, 'a.txt'), 'nothing here\n')
+    execFileSync('git', ['init', '-q', dir])
+    for (const argv of [
+      ['secrets', '--staged'],
+      ['scan', '--staged', '--scanners', 'secrets,iac'],
+      ['deps', '--list']
+    ]) {
+      const c = capture(dir)
+      expect(await run([...argv, '.'], c.io)).toBe(0)
+      expect(c.err()).toBe('')
+    }
   })
 })

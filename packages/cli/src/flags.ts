@@ -51,6 +51,25 @@ export function parseFlags(command: string, argv: string[], specs: FlagSpec[]): 
   }
 }
 
+/** Two flags that cannot be given together, and why: one of them would be ignored or contradicted. */
+export interface FlagConflict {
+  flags: readonly [string, string]
+  why: string
+}
+
+/** A usage error naming both flags of the first conflicting pair given. */
+export function rejectConflicts(
+  args: ParsedArgs,
+  conflicts: readonly FlagConflict[],
+  command: string
+): void {
+  for (const {flags, why} of conflicts) {
+    const [a, b] = flags
+    if (args.values[a] !== undefined && args.values[b] !== undefined)
+      throw new UsageError(`--${a} and --${b} cannot be used together: ${why}`, command)
+  }
+}
+
 /** A bad command line: exit 2, one line, and a pointer to help. */
 export class UsageError extends ConfigError {
   constructor(

@@ -1,7 +1,14 @@
 import {resolve} from 'node:path'
 import {Workspace, loadConfig, stripControl, workspaceOptions} from '@pipeguard/core'
 import {HELP_FLAG, renderHelp, type Command} from '../command'
-import {UsageError, parseFlags, type FlagSpec, type ParsedArgs} from '../flags'
+import {
+  UsageError,
+  parseFlags,
+  rejectConflicts,
+  type FlagConflict,
+  type FlagSpec,
+  type ParsedArgs
+} from '../flags'
 import type {CliIo} from '../io'
 import {writeOutput} from '../output'
 import {resolveRoot} from '../resolve-root'
@@ -19,6 +26,17 @@ import {
 } from './scan-flags'
 
 const DEFAULT_DEPTH = 2
+
+/** Audit settings that --list would silently ignore: it prints the inventory and never fails. */
+const LIST_CONFLICTS: FlagConflict[] = [
+  'fail-on',
+  'mode',
+  'baseline',
+  'base',
+  'advisory-db',
+  'osv-url'
+].map(flag => ({flags: ['list', flag], why: '--list prints the inventory without auditing it'}))
+
 const DEPTH_FLAG: FlagSpec = {
   name: 'depth',
   type: 'string',
@@ -63,6 +81,7 @@ export const depsCommand: Command = {
       io.stdout.write(renderHelp(this))
       return 0
     }
+    rejectConflicts(args, LIST_CONFLICTS, 'deps')
     if (args.values.list) return listDependencies(args, io)
     if (args.values.depth !== undefined)
       throw new UsageError('--depth only applies with --list', 'deps')

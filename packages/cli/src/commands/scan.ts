@@ -1,5 +1,12 @@
 import {HELP_FLAG, renderHelp, type Command} from '../command'
-import {parseFlags, type FlagSpec} from '../flags'
+import {
+  UsageError,
+  parseFlags,
+  rejectConflicts,
+  type FlagConflict,
+  type FlagSpec,
+  type ParsedArgs
+} from '../flags'
 import {writeScanSbom} from './sbom'
 import {checkFormat, executeScan, parseScannerList, prepareScan, writeReport} from '../scan-runner'
 import {DEFAULT_SCAN_SCANNERS} from '../constants'
@@ -27,6 +34,26 @@ const COMMON: FlagSpec[] = [
   BASELINE_FLAG
 ]
 const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', description: ''}
+
+const SOURCE_CONFLICTS: FlagConflict[] = [
+  {
+    flags: ['history', 'staged'],
+    why: 'the secret scan reads either the git history or the staged changes'
+  }
+]
+
+/** --history and --staged choose what the secret scan reads: refused when it does not run. */
+function checkSecretSource(args: ParsedArgs, scanners: readonly string[], command: string): void {
+  rejectConflicts(args, SOURCE_CONFLICTS, command)
+  if (scanners.includes('secrets')) return
+  for (const flag of ['history', 'staged']) {
+    if (args.values[flag] !== undefined)
+      throw new UsageError(
+        `--${flag} applies to the secret scan, which --scanners ${scanners.join(',')} does not run`,
+        command
+      )
+  }
+}
 
 const EXIT_CODES =
   'Exit codes: 0 nothing new at or above --fail-on, 1 blocking findings, 2 usage, config or tool error.'
@@ -58,6 +85,7 @@ export const scanCommand: Command = {
       DEFAULT_SCAN_SCANNERS,
       'scan'
     )
+    checkSecretSource(args, names, 'scan')
     const setup = await prepareScan('scan', names, args, io)
     const report = await executeScan(setup, io)
     writeReport(report, args, io, 'scan')
@@ -83,6 +111,7 @@ function singleScanner(name: string, summary: string, extra: FlagSpec[]): Comman
         return 0
       }
       checkFormat(args, name)
+      checkSecretSource(args, [name], name)
       const setup = await prepareScan(name, [name], args, io)
       const report = await executeScan(setup, io)
       writeReport(report, args, io, name)
