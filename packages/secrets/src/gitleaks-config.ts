@@ -77,17 +77,38 @@ export function loadGitleaksConfig(file: string, options: LoadGitleaksOptions): 
   return loadLevel(file, options, 0)
 }
 
+/**
+ * The same from a config's text (a pull request's base version); `file` names it in errors and
+ * anchors a relative `[extend] path`, which is read from disk.
+ */
+export function parseGitleaksConfig(
+  text: string,
+  file: string,
+  options: LoadGitleaksOptions
+): GitleaksConfig {
+  return parseLevel(text, file, options, 0)
+}
+
 function loadLevel(file: string, options: LoadGitleaksOptions, depth: number): GitleaksConfig {
-  const fail = (message: string): never => {
-    throw new ConfigError(`${file}: ${message}`)
-  }
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch (error) {
-    return fail(
-      `cannot read the gitleaks config (${(error as NodeJS.ErrnoException).code ?? 'error'})`
+    throw new ConfigError(
+      `${file}: cannot read the gitleaks config (${(error as NodeJS.ErrnoException).code ?? 'error'})`
     )
+  }
+  return parseLevel(text, file, options, depth)
+}
+
+function parseLevel(
+  text: string,
+  file: string,
+  options: LoadGitleaksOptions,
+  depth: number
+): GitleaksConfig {
+  const fail = (message: string): never => {
+    throw new ConfigError(`${file}: ${message}`)
   }
   let data: unknown
   try {

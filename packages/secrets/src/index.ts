@@ -3,7 +3,12 @@ export {RULES} from './rules/index'
 export {Detector, type Detection, type DetectorOptions, type Fragment} from './detector'
 export {compileRule, type CompiledRule} from './compiled-rule'
 export {KeywordMatcher} from './keyword-matcher'
-export {loadGitleaksConfig, MAX_EXTEND_DEPTH, type GitleaksConfig} from './gitleaks-config'
+export {
+  loadGitleaksConfig,
+  parseGitleaksConfig,
+  MAX_EXTEND_DEPTH,
+  type GitleaksConfig
+} from './gitleaks-config'
 export {parseGitleaksIgnore, gitleaksFingerprint} from './gitleaks-ignore'
 export {noiseReason, hasInlineAllow} from './noise'
 export {findEncodedSegments} from './decode'
