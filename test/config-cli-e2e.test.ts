@@ -57,6 +57,25 @@ describe('dist/cli.js: a config cannot switch the gate off without a reason', ()
     expect(run.code).toBe(0)
   })
 
+  it('says in the report how many rules run, and that a .gitleaks.toml without useDefault replaced the built-in ones', () => {
+    const dir = project('fail-on: high\n')
+    const plain = pipeguard(['secrets', '.'], dir)
+    expect(plain.code).toBe(0)
+    expect(plain.stdout).toMatch(/^ {2}\d{3} rule\(s\) run \(built in\)$/m)
+    const builtIn = Number(/^ {2}(\d+) rule\(s\) run/m.exec(plain.stdout)![1])
+
+    writeFileSync(
+      join(dir, '.gitleaks.toml'),
+      `[[rules]]\nid = "team-token"\nregex = '''team_[a-z0-9]{32}'''\nkeywords = ["team_"]\n`
+    )
+    const replaced = pipeguard(['secrets', '.'], dir)
+    expect(replaced.code).toBe(0)
+    expect(replaced.stdout).toContain('  1 rule(s) run (from .gitleaks.toml)\n')
+    expect(replaced.stdout).toContain(
+      `  ${builtIn} built-in rule(s) do not run: .gitleaks.toml replaces them (it does not set [extend] useDefault = true)\n`
+    )
+  })
+
   it('refuses an impossible expiry date', () => {
     expectConfigError(
       pipeguard(

@@ -22,6 +22,8 @@ export interface ScanOutput {
   errors: FileError[]
   /** Short facts for the report ("scanned 12 lockfiles", "history: 340 commits"). */
   notes?: string[]
+  /** How many rules or checks ran, so that a configuration that turns them all off shows as 0. */
+  rulesRun?: number
   /**
    * Problems on the compared base that this change removes (a pull request that upgrades a
    * vulnerable package): listed in pull-request reports, never policy-checked and never blocking.

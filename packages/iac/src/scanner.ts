@@ -134,7 +134,12 @@ export const iacScanner: Scanner = {
     }
     notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
     if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
-    return {findings: [...findings.values()], errors, notes: [...new Set(notes)]}
+    return {
+      findings: [...findings.values()],
+      errors,
+      notes: [...new Set(notes)],
+      rulesRun: checks.length
+    }
   }
 }
 

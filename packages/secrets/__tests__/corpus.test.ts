@@ -79,7 +79,7 @@ describe('labelled corpus', () => {
       const report = await scan(gitleaksRoot, {}, {}, {})
       const toml = readFileSync(join(FIXTURES, 'gitleaks', 'gitleaks.toml'), 'utf8')
       const gitleaksIds = new Set([...toml.matchAll(/^id\s*=\s*"([^"]+)"/gm)].map(m => m[1]))
-      expect(report.scanners[0]!.notes.join(' ')).toContain('rules from .gitleaks.toml (222)')
+      expect(report.scanners[0]!.notes).toContain('222 rule(s) run (from .gitleaks.toml)')
       const shared = corpus.labels.filter(l => gitleaksIds.has(l.ruleId))
       const expected = new Set(shared.map(l => `${l.path}:${l.line}`))
       const all = new Set(corpus.labels.map(l => `${l.path}:${l.line}`))

@@ -57,6 +57,8 @@ const GitleaksTomlSchema = z.object({
 export interface GitleaksConfig {
   rules: CompiledRule[]
   allowlists: Allowlist[]
+  /** Whether the built-in rules are the base (`[extend] useDefault`, here or in a file it extends). */
+  extendsDefaults: boolean
 }
 
 export interface LoadGitleaksOptions {
@@ -127,9 +129,9 @@ function parseLevel(
   const extending = Boolean(extend?.useDefault || extend?.path)
 
   // The base this file builds on, when it extends one and the depth allows it.
-  let base: GitleaksConfig = {rules: [], allowlists: []}
+  let base: GitleaksConfig = {rules: [], allowlists: [], extendsDefaults: false}
   if (extending && depth < MAX_EXTEND_DEPTH) {
-    if (extend!.useDefault) base = {rules: options.defaults, allowlists: []}
+    if (extend!.useDefault) base = {rules: options.defaults, allowlists: [], extendsDefaults: true}
     else
       base = loadLevel(
         resolveExtendPath(file, extend!.path!, options.baseDirs ?? [], fail),
@@ -212,7 +214,7 @@ function parseLevel(
     }
     allowlists.push(allowlist)
   })
-  return {rules: [...byId.values()], allowlists}
+  return {rules: [...byId.values()], allowlists, extendsDefaults: base.extendsDefaults}
 }
 
 function resolveExtendPath(

@@ -146,14 +146,14 @@ async function scanSecrets(
       ctx.progress.tick()
     })
     ctx.progress.done()
-    notes.push(`${ctx.files.length} file(s), ${detector.ruleCount} rule(s)`)
+    notes.push(`${ctx.files.length} file(s)`)
     if (large)
       notes.push(
         `${large} file(s) over max-file-size (${formatBytes(ctx.workspace.maxFileSize)}) scanned in windows`
       )
   }
   if (ignored) notes.push(`${ignored} finding(s) suppressed by .gitleaksignore`)
-  return {findings, errors, notes}
+  return {findings, errors, notes, rulesRun: detector.ruleCount}
 }
 
 async function forEachConcurrently<T>(

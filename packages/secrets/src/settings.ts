@@ -35,14 +35,24 @@ export function loadSecretsSettings(
   let rules: CompiledRule[] = compiled
   const allowlists: Allowlist[] = []
 
-  const gitleaksFile = secrets.gitleaksConfig
-    ? resolve(root, secrets.gitleaksConfig)
-    : join(root, GITLEAKS_CONFIG_FILE)
+  const gitleaksName = secrets.gitleaksConfig ?? GITLEAKS_CONFIG_FILE
+  const gitleaksFile = resolve(root, gitleaksName)
+  let origin = 'built in'
   if (secrets.gitleaksConfig || existsSync(gitleaksFile)) {
     const gitleaks = loadGitleaksConfig(gitleaksFile, {defaults: compiled, baseDirs: [root]})
     rules = gitleaks.rules
     allowlists.push(...gitleaks.allowlists)
-    notes.push(`rules from ${secrets.gitleaksConfig ?? GITLEAKS_CONFIG_FILE} (${rules.length})`)
+    origin = gitleaks.extendsDefaults ? `built in and from ${gitleaksName}` : `from ${gitleaksName}`
+    const present = new Set(rules.map(r => r.id))
+    const off = compiled.filter(r => !present.has(r.id)).length
+    // A gitleaks config without useDefault silently replaces every built-in rule: say so in every report.
+    if (off > 0) {
+      notes.push(
+        gitleaks.extendsDefaults
+          ? `${off} built-in rule(s) do not run: [extend] disabledRules in ${gitleaksName}`
+          : `${off} built-in rule(s) do not run: ${gitleaksName} replaces them (it does not set [extend] useDefault = true)`
+      )
+    }
   }
 
   const known = new Set(rules.map(r => r.id))
@@ -56,6 +66,8 @@ export function loadSecretsSettings(
   })
   const disabled = new Set(secrets.disableRules.map(entry => entry.id))
   rules = rules.filter(r => !disabled.has(r.id))
+  if (disabled.size > 0) notes.push(`${disabled.size} rule(s) do not run: secrets.disable-rules`)
+  notes.unshift(`${rules.length} rule(s) run (${origin})`)
   if (secrets.entropy !== undefined) {
     rules = rules.map(r => (r.generic ? {...r, entropy: secrets.entropy} : r))
   }
