@@ -54,6 +54,9 @@ describe('config', () => {
       'secrets: unknown key "entropi" (did you mean "entropy"?)'
     )
     expect(errorOf('zzz: 1\n')).toBe('.pipeguard.yml: unknown key "zzz" (line 1)')
+    expect(errorOf('exclude:\n  - {path: a, reason: b, rebuilt in CI: c}\n')).toBe(
+      '.pipeguard.yml: exclude[0]: unknown key "rebuilt in CI" (line 2)'
+    )
   })
 
   it('lists the allowed values of an enum', () => {

@@ -139,7 +139,8 @@ function formatIssue(
       const known = knownKeys(issue.path).map(camelToKebab)
       return issue.keys
         .map(key => {
-          const kebab = camelToKebab(key)
+          // Only identifiers were camelized from kebab-case; any other key is shown as written.
+          const kebab = /^[a-z][a-zA-Z0-9]*$/.test(key) ? camelToKebab(key) : key
           const hint = didYouMean(kebab, known)
           const keyLine = lineOf?.([...issue.path, key])
           return `${prefix}unknown key "${kebab}"${hint ? ` (did you mean "${hint}"?)` : ''}${
