@@ -1,5 +1,6 @@
 import type {Config} from './config-schema'
 import type {FileError} from './errors'
+import type {ScannerGate} from './gate-changes'
 import type {Finding, ScannerId} from './finding'
 import type {Progress} from './progress'
 import type {RunOptions} from './run-options'
@@ -44,4 +45,6 @@ export interface Scanner {
   /** Cheap filter on path and size: no I/O. */
   fileRequired(path: string, size: number): boolean
   scan(ctx: ScanContext): Promise<ScanOutput>
+  /** Config files of its own beyond `.pipeguard.yml`, compared with a pull request's base. */
+  gate?: ScannerGate
 }

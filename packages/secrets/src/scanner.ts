@@ -12,6 +12,7 @@ import {
 import type {CommitRef} from './commit-ref'
 import {Detector, type Detection} from './detector'
 import {scanHistory} from './git-history'
+import {secretsGate} from './gitleaks-gate'
 import type {AddedText} from './git-patch'
 import {scanStaged} from './git-staged'
 import {isIgnoredByGitleaks} from './gitleaks-ignore'
@@ -47,7 +48,8 @@ export function createSecretsScanner(scannerOptions: SecretsScannerOptions = {})
     // Every file: whether it is text is decided by its content (the workspace sniffs it), and a
     // file over max-file-size is read in windows rather than skipped.
     fileRequired: () => true,
-    scan: ctx => scanSecrets(ctx, scannerOptions)
+    scan: ctx => scanSecrets(ctx, scannerOptions),
+    gate: secretsGate(scannerOptions.rules ?? RULES)
   }
 }
 
