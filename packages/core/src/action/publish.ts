@@ -20,6 +20,7 @@ import {httpStatus, type GitHubClient} from '../github/octokit'
 import {renderSummary} from '../github/summary'
 import {syncTrackingIssue, trackingMarker} from '../github/tracking-issue'
 import type {ActionInputs} from './action-inputs'
+import type {GateComparison} from './gate-comparison'
 import type {ActionsCore} from './run-action'
 
 export interface PublishInput {
@@ -33,6 +34,8 @@ export interface PublishInput {
   /** A scanned-root path as a repository path (the action's `path:` input is the prefix). */
   repoFile: (path: string) => string
   diffNote?: string
+  /** On a pull request: what it switches off in the gate's own configuration. */
+  gate?: GateComparison
 }
 
 /**
@@ -43,6 +46,11 @@ export async function publishReports(input: PublishInput): Promise<void> {
   const {core, report, inputs, github, octokit} = input
   const notes: string[] = []
   if (input.diffNote) notes.push(input.diffNote)
+  if (input.gate?.problem)
+    notes.push(
+      `⚠️ The gate's configuration could not be compared with the base commit (${escapeMarkdown(input.gate.problem)}): changes that weaken it are not listed.`
+    )
+  const gateChanges = input.gate?.changes ?? []
   const repoPath = (f: Finding): string => input.repoFile(f.location.path)
   const rows: RowContext = {github, repoPath}
   const unscanned = unscannedFiles(report)
@@ -146,7 +154,8 @@ export async function publishReports(input: PublishInput): Promise<void> {
         ),
         notes: notesForComment,
         rows,
-        github
+        github,
+        gateChanges
       }).body
       const result = await upsertStickyComment(
         octokit,
@@ -154,7 +163,8 @@ export async function publishReports(input: PublishInput): Promise<void> {
         {
           mode: inputs.comment,
           markerText: marker(input.actionId),
-          hasFindings: actionable.length > 0,
+          // A change that weakens the gate is worth a comment even when nothing is found.
+          hasFindings: actionable.length > 0 || gateChanges.length > 0,
           body
         }
       )
@@ -191,7 +201,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
   }
 
   try {
-    const {markdown} = renderSummary({heading: input.title, report, rows, notes})
+    const {markdown} = renderSummary({heading: input.title, report, rows, notes, gateChanges})
     await core.summary.addRaw(markdown).write()
   } catch (error) {
     core.warning(`pipeguard: could not write the job summary: ${errorMessage(error)}`)

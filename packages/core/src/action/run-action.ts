@@ -16,6 +16,7 @@ import {renderSarif} from '../reporters/sarif'
 import {unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Scanner} from '../scanner'
 import {readActionInputs, type ActionInputs} from './action-inputs'
+import {compareGateWithBase, type GateComparison} from './gate-comparison'
 import {publishReports} from './publish'
 
 export type ActionsCore = Pick<
@@ -83,11 +84,9 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
         ...(inputs.osvUrl ? {osvUrl: inputs.osvUrl} : {})
       } as ConfigInput['deps']
     }
-    const {config} = loadConfig(
-      root,
-      inputs.config ? resolve(workspaceDir, inputs.config) : undefined,
-      overrides
-    )
+    const configPath = inputs.config ? resolve(workspaceDir, inputs.config) : undefined
+    const loaded = loadConfig(root, configPath, overrides)
+    const {config} = loaded
     const baselineFile = inputs.baseline ?? config.baseline
     const baseline = baselineFile
       ? readBaseline(
@@ -120,6 +119,23 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
       }
     })
 
+    const gate = github?.pullRequest
+      ? await compareGateWithBase({
+          root,
+          baseRevision: github.pullRequest.baseSha,
+          head: loaded,
+          configPath,
+          overrides,
+          baselinePath: inputs.baseline ? resolve(workspaceDir, inputs.baseline) : undefined,
+          scanners
+        }).catch((error: unknown): GateComparison => ({changes: [], problem: errorMessage(error)}))
+      : undefined
+    if (gate?.changes.length) {
+      core.warning(
+        `pipeguard: this pull request weakens the gate (${gate.changes.length} change(s) to its configuration): see the job summary`
+      )
+    }
+
     const tempDir = env.RUNNER_TEMP ?? workspaceDir
     const reportFile = join(tempDir, `pipeguard-${deps.actionId}.json`)
     mkdirSync(dirname(reportFile), {recursive: true})
@@ -147,6 +163,7 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
       actionId: deps.actionId,
       title: deps.title,
       repoFile: (path: string) => pathPrefix + path,
+      gate,
       diffNote: diff
         ? `Diff filter \`${filterMode}\` (changed lines from ${diff.source === 'git' ? 'git' : 'the pull request files API'}).`
         : undefined

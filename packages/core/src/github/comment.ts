@@ -1,6 +1,8 @@
 import type {Finding} from '../finding'
+import type {GateChange} from '../gate-changes'
 import {TOOL_NAME, VERSION} from '../version'
 import type {GitHubContext} from './context'
+import {gateChangeLines} from './gate-markdown'
 import {findingTableHeader, findingTableRow, fitRows, type RowContext} from './markdown'
 import type {GitHubClient} from './octokit'
 import {isAuthoredBy, tokenIdentity} from './token-identity'
@@ -55,6 +57,8 @@ export interface CommentInput {
   rows: RowContext
   github?: Pick<GitHubContext, 'sha' | 'runUrl'>
   maxChars?: number
+  /** What the pull request switches off in the gate's own configuration. */
+  gateChanges?: readonly GateChange[]
 }
 
 /** A comment or issue body within COMMENT_MAX_CHARS: least severe rows dropped first, and counted. */
@@ -70,6 +74,7 @@ export function renderCommentBody(input: CommentInput): {body: string; dropped: 
 
 function render(input: CommentInput, kept: Set<Finding>, dropped: number): string {
   const lines = [marker(input.markerId), `### 🛡️ ${input.heading}`, '', input.verdict, '']
+  lines.push(...gateChangeLines(input.gateChanges ?? []))
   const counted = input.sections.filter(s => s.counted !== false).flatMap(s => s.findings)
   if (counted.length > 0) {
     const counts = countBySeverity(counted)

@@ -1,5 +1,6 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import type {Finding} from '../finding'
+import type {GateChange} from '../gate-changes'
 import {verdict} from '../reporters/markdown'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {countBySeverity, SEVERITIES, SEVERITY_ICON} from '../severity'
@@ -12,6 +13,7 @@ import {
   utf8Bytes,
   type RowContext
 } from './markdown'
+import {gateChangeLines, scannerFactLines} from './gate-markdown'
 
 /** GitHub rejects a step summary above 1 MiB (UTF-8 bytes). */
 export const SUMMARY_MAX_BYTES = 1024 * 1024
@@ -24,6 +26,8 @@ export interface SummaryInput {
   /** Lines about reporting itself (annotations not shown, check run link, warnings). */
   notes: string[]
   maxBytes?: number
+  /** What the pull request switches off in the gate's own configuration. */
+  gateChanges?: readonly GateChange[]
 }
 
 /** The job summary: counts, a chart, per-scanner tables with status, fix hints; within the byte budget. */
@@ -46,6 +50,7 @@ function render(
 ): string {
   const {report} = input
   const lines = [`## 🛡️ ${input.heading}`, '', verdict(report), '']
+  lines.push(...gateChangeLines(input.gateChanges ?? []), ...scannerFactLines(report))
   if (shown.length > 0) {
     lines.push(
       `| Scanner | ${SEVERITIES.map(s => `${SEVERITY_ICON[s]} ${s}`).join(' | ')} | Total |`,
