@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, truncateSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from '@jest/globals'
@@ -233,6 +233,19 @@ describe('config', () => {
     expect(file).toBe('.pipeguard.yml')
     expect(config.failOn).toBe('critical')
     expect(config.mode).toBe('audit')
+  })
+
+  it('refuses a config path that is a folder, or a file too large to read, before reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-config-'))
+    mkdirSync(join(dir, '.pipeguard.yml'))
+    expect(() => loadConfig(dir)).toThrow(
+      new ConfigError('.pipeguard.yml: expected a config file, found something else')
+    )
+    writeFileSync(join(dir, 'big.yml'), '')
+    truncateSync(join(dir, 'big.yml'), 3 * MAX_CONFIG_BYTES)
+    expect(() => loadConfig(dir, 'big.yml')).toThrow(
+      `big.yml: the file is ${3 * MAX_CONFIG_BYTES} bytes; a config file may have at most ${MAX_CONFIG_BYTES}`
+    )
   })
 
   it('fails clearly when an explicit config file is missing', () => {

@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import {isAbsolute, join, relative} from 'node:path'
 import {LineCounter, parseDocument} from 'yaml'
 import type {z} from 'zod'
@@ -34,6 +34,15 @@ export function loadConfig(
   }
   if (!file) return {config: parseConfig({}, 'config', undefined, overrides)}
   const shown = relative(root, file).startsWith('..') ? file : relative(root, file) || file
+  // Checked before reading: a folder, a device or a huge file is refused without loading it.
+  const stat = statSync(file)
+  if (!stat.isFile())
+    throw new ConfigError(`${shown}: expected a config file, found something else`)
+  if (stat.size > MAX_CONFIG_BYTES) {
+    throw new ConfigError(
+      `${shown}: the file is ${stat.size} bytes; a config file may have at most ${MAX_CONFIG_BYTES}`
+    )
+  }
   const text = readFileSync(file, 'utf8')
   return {config: parseConfigText(text, shown, overrides), file: shown}
 }
