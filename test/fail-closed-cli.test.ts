@@ -100,4 +100,22 @@ describe('an incomplete scan never reads as clean (dist/cli.js)', () => {
     expect(run.stdout).not.toContain(token)
     expect(run.stderr).toContain('Dependency audit did not run')
   })
+
+  it('every report says how many rules ran, so a config that turns them all off is visible', () => {
+    const plain = JSON.parse(
+      pipeguard(['secrets', makeWorkspace({'a.txt': 'x\n'}), '--format', 'json']).stdout
+    )
+    expect(plain.scanners[0].rulesRun).toBeGreaterThan(200)
+    const replaced = makeWorkspace({
+      'a.txt': 'x\n',
+      '.gitleaks.toml': "[[rules]]\nid = \"acme\"\nregex = '''acme_[a-z0-9]{32}'''\n"
+    })
+    const run = JSON.parse(pipeguard(['secrets', replaced, '--format', 'json']).stdout)
+    expect(run.scanners[0].rulesRun).toBe(1)
+    expect(run.scanners[0].notes.join('\n')).toMatch(
+      /built-in rule\(s\) do not run: \.gitleaks\.toml replaces them/
+    )
+    const markdown = pipeguard(['secrets', replaced, '--format', 'markdown']).stdout
+    expect(markdown).toContain('.gitleaks.toml replaces them')
+  })
 })

@@ -70,6 +70,7 @@ export async function runPipeline(input: PipelineInput): Promise<ScanReport> {
       findings: output.findings.length,
       durationMs: Math.round(durationMs),
       notes: output.notes ?? [],
+      ...(output.rulesRun !== undefined ? {rulesRun: output.rulesRun} : {}),
       ...scannerStatus(output),
       ...(output.resolved?.length ? {resolved: output.resolved} : {})
     })

@@ -18,6 +18,8 @@ export interface ScannerRun {
   findings: number
   durationMs: number
   notes: string[]
+  /** How many rules or checks ran, when the scanner has them: "0 rules ran" must be visible. */
+  rulesRun?: number
   status: ScannerStatus
   /** Why the status is not `ok`, one line each. */
   reasons: string[]

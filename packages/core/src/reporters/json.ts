@@ -22,7 +22,9 @@ export function renderJson(report: ScanReport): string {
       status: run.status,
       reasons: run.reasons,
       files: run.files,
-      findings: run.findings
+      findings: run.findings,
+      ...(run.rulesRun !== undefined ? {rulesRun: run.rulesRun} : {}),
+      notes: run.notes
     })),
     skipped: report.skipped,
     expiredIgnores: report.expiredIgnores.map(e => e.message)

@@ -20,6 +20,7 @@ export function renderMarkdown(report: ScanReport): string {
   for (const run of report.scanners) {
     const rows = shown.filter(f => f.scanner === run.id)
     lines.push(`## ${escapeMarkdown(run.title)}`, '')
+    if (run.notes.length > 0) lines.push(...run.notes.map(note => `- ${escapeMarkdown(note)}`), '')
     if (rows.length === 0) {
       lines.push(emptyRunText(run, escapeMarkdown), '')
       continue
