@@ -8,18 +8,28 @@ export interface CheckRun {
   results: CheckResult[]
 }
 
-/** Runs every check of the document's platform; one failing check is an error, not a crash. */
+/** What a platform's document model records about the object a check last read (a resource address). */
+export interface SubjectTracker {
+  subject: string | undefined
+}
+
+/**
+ * Runs every check of the document's platform. A check that throws is reported through `onError`
+ * with the object it was reading (when the model tracks one) and the other checks still run.
+ */
 export function runChecks(
   doc: unknown,
   checks: RunnableCheck[],
-  onError: (check: RunnableCheck, error: unknown) => void
+  onError: (check: RunnableCheck, error: unknown, subject: string | undefined) => void,
+  tracker?: SubjectTracker
 ): CheckRun[] {
   const runs: CheckRun[] = []
   for (const check of checks) {
+    if (tracker) tracker.subject = undefined
     try {
       runs.push({check, results: check.run(doc)})
     } catch (error) {
-      onError(check, error)
+      onError(check, error, tracker?.subject)
     }
   }
   return runs

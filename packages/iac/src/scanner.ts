@@ -5,6 +5,7 @@ import {
   type Finding,
   type Scanner,
   type ScanContext,
+  type ScanOutput,
   ConfigError,
   createFinding,
   errorMessage
@@ -15,6 +16,7 @@ import {loadPolicyFile} from './custom-policy'
 import {type RunnableCheck, runChecks, selectChecks} from './engine'
 import {PARSERS} from './parsers/index'
 import {initHcl} from './parsers/hcl-syntax'
+import type {TerraformDocument} from './parsers/terraform-module'
 import {isTfvars, scanTerraform} from './parsers/terraform-scan'
 import {matchSuppression, parseSuppressions, type SuppressionComment} from './suppression'
 
@@ -30,117 +32,136 @@ interface FileInfo {
   blocks?: Array<{startLine: number; endLine: number}>
 }
 
-export const iacScanner: Scanner = {
-  id: 'iac',
-  name: 'iac',
-  title: 'IaC lint',
-  version: 1,
-  fileRequired: path => isTfvars(path) || PARSERS.some(p => p.fileRequired(path)),
-  async scan(ctx) {
-    const errors: FileError[] = []
-    const notes: string[] = []
-    const custom = await loadPolicies(ctx)
-    const taken = new Set(CHECKS.map(c => c.id.toLowerCase()))
-    for (const check of custom) {
-      if (taken.has(check.id.toLowerCase()))
-        throw new ConfigError(`custom policy id ${check.id} is used twice or by a built-in check`)
-      taken.add(check.id.toLowerCase())
-    }
-    const checks = selectChecks(
-      [...CHECKS, ...custom],
-      ctx.config.iac.skipChecks.map(entry => entry.id)
+/** The scanner over the given built-in checks (all of them in production; tests add their own). */
+export function createIacScanner(builtins: RunnableCheck[] = CHECKS): Scanner {
+  return {
+    id: 'iac',
+    name: 'iac',
+    title: 'IaC lint',
+    version: 1,
+    fileRequired: path => isTfvars(path) || PARSERS.some(p => p.fileRequired(path)),
+    scan: ctx => scan(ctx, builtins)
+  }
+}
+
+export const iacScanner: Scanner = createIacScanner()
+
+async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOutput> {
+  const errors: FileError[] = []
+  const notes: string[] = []
+  const custom = await loadPolicies(ctx)
+  const taken = new Set(builtins.map(c => c.id.toLowerCase()))
+  for (const check of custom) {
+    if (taken.has(check.id.toLowerCase()))
+      throw new ConfigError(`custom policy id ${check.id} is used twice or by a built-in check`)
+    taken.add(check.id.toLowerCase())
+  }
+  const checks = selectChecks(
+    [...builtins, ...custom],
+    ctx.config.iac.skipChecks.map(entry => entry.id)
+  )
+
+  const texts = new Map<string, string>()
+  for (const file of ctx.files) {
+    const text = await ctx.workspace.text(file)
+    if (text !== undefined) texts.set(file.path, text)
+  }
+
+  const docs: ScannedDoc[] = []
+  const infos = new Map<string, FileInfo>()
+  const tfFiles = [...texts]
+    .filter(([p]) => p.endsWith('.tf') || isTfvars(p))
+    .map(([path, text]) => ({path, text}))
+  if (tfFiles.length) {
+    await initHcl()
+    const tf = scanTerraform(tfFiles)
+    errors.push(...tf.errors)
+    notes.push(...tf.notes)
+    for (const doc of tf.documents) docs.push({path: doc.path, platform: 'terraform', doc})
+    for (const [path, blocks] of tf.blocks) infos.set(path, fileInfo(texts.get(path)!, blocks))
+  }
+  for (const [path, text] of texts) {
+    if (path.endsWith('.tf') || isTfvars(path)) continue
+    const parser = PARSERS.find(
+      p => p.platform !== 'terraform' && p.fileRequired(path) && (!p.detect || p.detect(text, path))
     )
-
-    const texts = new Map<string, string>()
-    for (const file of ctx.files) {
-      const text = await ctx.workspace.text(file)
-      if (text !== undefined) texts.set(file.path, text)
-    }
-
-    const docs: ScannedDoc[] = []
-    const infos = new Map<string, FileInfo>()
-    const tfFiles = [...texts]
-      .filter(([p]) => p.endsWith('.tf') || isTfvars(p))
-      .map(([path, text]) => ({path, text}))
-    if (tfFiles.length) {
-      await initHcl()
-      const tf = scanTerraform(tfFiles)
-      errors.push(...tf.errors)
-      notes.push(...tf.notes)
-      for (const doc of tf.documents) docs.push({path: doc.path, platform: 'terraform', doc})
-      for (const [path, blocks] of tf.blocks) infos.set(path, fileInfo(texts.get(path)!, blocks))
-    }
-    for (const [path, text] of texts) {
-      if (path.endsWith('.tf') || isTfvars(path)) continue
-      const parser = PARSERS.find(
-        p =>
-          p.platform !== 'terraform' && p.fileRequired(path) && (!p.detect || p.detect(text, path))
-      )
-      if (!parser) continue
-      try {
-        await parser.init?.()
-        const parsed = parser.parse(text, path)
-        if (!parsed.ok) {
-          errors.push({path, message: parsed.error})
-          continue
-        }
-        docs.push({path, platform: parser.platform, doc: parsed.doc})
-        infos.set(path, fileInfo(text))
-      } catch (error) {
-        errors.push({path, message: `${parser.platform} parser failed: ${errorMessage(error)}`})
+    if (!parser) continue
+    try {
+      await parser.init?.()
+      const parsed = parser.parse(text, path)
+      if (!parsed.ok) {
+        errors.push({path, message: parsed.error})
+        continue
       }
-    }
-
-    const findings = new Map<string, Finding>()
-    let suppressed = 0
-    for (const {path, platform, doc} of docs) {
-      const info = infos.get(path)!
-      const runs = runChecks(
-        doc,
-        checks.filter(c => c.platform === platform),
-        (check, error) =>
-          errors.push({path, message: `check ${check.id} failed: ${errorMessage(error)}`})
-      )
-      for (const {check, results} of runs) {
-        for (const result of results) {
-          const block = info.blocks?.find(
-            b => result.line >= b.startLine && result.line <= b.endLine
-          )
-          const match = matchSuppression(
-            info.comments,
-            {
-              line: result.line,
-              endLine: result.endLine ?? result.line,
-              ids: [check.id, ...(check.aliases ?? [])],
-              ...(block ? {block} : {})
-            },
-            info.lines
-          )
-          if (match.suppressed) {
-            suppressed++
-            continue
-          }
-          if (match.missingReason) {
-            notes.push(
-              `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
-            )
-          }
-          const finding = toFinding(check, result, path, info.lines)
-          // Module instances and for_each copies report the same place once.
-          const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
-          if (!findings.has(key)) findings.set(key, finding)
-        }
-      }
-    }
-    notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
-    if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
-    return {
-      findings: [...findings.values()],
-      errors,
-      notes: [...new Set(notes)],
-      rulesRun: checks.length
+      docs.push({path, platform: parser.platform, doc: parsed.doc})
+      infos.set(path, fileInfo(text))
+    } catch (error) {
+      errors.push({path, message: `${parser.platform} parser failed: ${errorMessage(error)}`})
     }
   }
+
+  const findings = new Map<string, Finding>()
+  let suppressed = 0
+  for (const {path, platform, doc} of docs) {
+    const info = infos.get(path)!
+    const runs = runChecks(
+      doc,
+      checks.filter(c => c.platform === platform),
+      (check, error, subject) =>
+        errors.push({
+          path,
+          message: `${path}: check ${check.id} failed${subject ? ` on ${subject}` : ''}: ${errorMessage(error)}; results for this file are incomplete`
+        }),
+      platform === 'terraform' ? (doc as TerraformDocument).module.budget : undefined
+    )
+    for (const {check, results} of runs) {
+      for (const result of results) {
+        const block = info.blocks?.find(b => result.line >= b.startLine && result.line <= b.endLine)
+        const match = matchSuppression(
+          info.comments,
+          {
+            line: result.line,
+            endLine: result.endLine ?? result.line,
+            ids: [check.id, ...(check.aliases ?? [])],
+            ...(block ? {block} : {})
+          },
+          info.lines
+        )
+        if (match.suppressed) {
+          suppressed++
+          continue
+        }
+        if (match.missingReason) {
+          notes.push(
+            `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
+          )
+        }
+        const finding = toFinding(check, result, path, info.lines)
+        // Module instances and for_each copies report the same place once.
+        const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
+        if (!findings.has(key)) findings.set(key, finding)
+      }
+    }
+  }
+  // Values cut short by an evaluation bound are reported once the checks have read them.
+  const modules = new Set(
+    docs.filter(d => d.platform === 'terraform').map(d => (d.doc as TerraformDocument).module)
+  )
+  for (const module of modules) errors.push(...module.budget.boundHits())
+  notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
+  if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
+  return {findings: [...findings.values()], errors: distinct(errors), notes: [...new Set(notes)]}
+}
+
+/** A module evaluated once per caller reports its errors once per evaluation. */
+function distinct(errors: FileError[]): FileError[] {
+  const seen = new Set<string>()
+  return errors.filter(e => {
+    const key = `${e.path}\0${e.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 function fileInfo(text: string, blocks?: Array<{startLine: number; endLine: number}>): FileInfo {

@@ -1,3 +1,4 @@
+import {type EvalBudget, cost, isKnownValue} from './eval-budget'
 import {type Expr, type HclObject, type HclValue, UNKNOWN} from './hcl-expr'
 import {callFunction} from './hcl-functions'
 
@@ -6,24 +7,31 @@ export interface EvalContext {
   variable(name: string): HclValue
   local(name: string): HclValue
   binding(name: string): HclValue | undefined
+  /** The module's budget: every evaluation in it counts against the same bounds. */
+  budget: EvalBudget
 }
-
-/** Bounds work on hostile input (huge ranges, deep for-expressions). */
-const MAX_COLLECTION = 10_000
 
 export function isObject(v: HclValue | undefined): v is HclObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
-export function isKnown(v: HclValue | undefined): boolean {
-  if (v === UNKNOWN) return false
-  if (Array.isArray(v)) return v.every(isKnown)
-  if (isObject(v)) return Object.values(v).every(isKnown)
-  return true
+export const isKnown = isKnownValue
+
+/**
+ * Evaluates what can be known before `terraform apply`; everything else is `UNKNOWN`. Every node
+ * counts against the budget, and a result beyond the value bounds becomes UNKNOWN with a hit.
+ */
+export function evaluate(expr: Expr, ctx: EvalContext): HclValue {
+  const {budget} = ctx
+  if (!budget.enter()) return UNKNOWN
+  try {
+    return budget.bounded(evaluateNode(expr, ctx))
+  } finally {
+    budget.leave()
+  }
 }
 
-/** Evaluates what can be known before `terraform apply`; everything else is `UNKNOWN`. */
-export function evaluate(expr: Expr, ctx: EvalContext): HclValue {
+function evaluateNode(expr: Expr, ctx: EvalContext): HclValue {
   switch (expr.k) {
     case 'lit':
       return expr.v
@@ -37,7 +45,9 @@ export function evaluate(expr: Expr, ctx: EvalContext): HclValue {
         const v = evaluate(part, ctx)
         const s = toStringValue(v)
         if (s === undefined) return UNKNOWN
+        // Both parts are within the bound, so the sum is at most twice it: checked after joining.
         out += s
+        if (out.length > ctx.budget.limits.maxStringLength) return ctx.budget.bounded(out)
       }
       return out
     }
@@ -58,6 +68,7 @@ export function evaluate(expr: Expr, ctx: EvalContext): HclValue {
       const base = evaluate(expr.obj, ctx)
       if (base === UNKNOWN) return UNKNOWN
       const items = Array.isArray(base) ? base : base === null ? [] : [base]
+      if (!ctx.budget.charge(items.length)) return UNKNOWN
       return items.map(item =>
         expr.path.reduce<HclValue>(
           (v, step) =>
@@ -73,7 +84,8 @@ export function evaluate(expr: Expr, ctx: EvalContext): HclValue {
         if (!Array.isArray(last)) return UNKNOWN
         args.push(...last)
       }
-      return callFunction(expr.fn, args)
+      if (!ctx.budget.charge(cost(args))) return UNKNOWN
+      return callFunction(expr.fn, args, ctx.budget)
     }
     case 'tuple':
       return expr.items.map(item => evaluate(item, ctx))
@@ -94,7 +106,8 @@ export function evaluate(expr: Expr, ctx: EvalContext): HclValue {
       // Unknown condition: still known when both branches agree.
       const a = evaluate(expr.then, ctx)
       const b = evaluate(expr.else, ctx)
-      return isKnown(a) && JSON.stringify(a) === JSON.stringify(b) ? a : UNKNOWN
+      if (!isKnown(a) || !ctx.budget.charge(cost([a, b]))) return UNKNOWN
+      return JSON.stringify(a) === JSON.stringify(b) ? a : UNKNOWN
     }
     case 'unary': {
       const x = evaluate(expr.x, ctx)
@@ -105,8 +118,12 @@ export function evaluate(expr: Expr, ctx: EvalContext): HclValue {
       const n = toNumber(x)
       return n === undefined ? UNKNOWN : -n
     }
-    case 'binary':
-      return binary(expr.op, evaluate(expr.l, ctx), evaluate(expr.r, ctx))
+    case 'binary': {
+      const l = evaluate(expr.l, ctx)
+      const r = evaluate(expr.r, ctx)
+      if ((expr.op === '==' || expr.op === '!=') && !ctx.budget.charge(cost([l, r]))) return UNKNOWN
+      return binary(expr.op, l, r)
+    }
     case 'for':
       return forExpr(expr, ctx)
     case 'unknown':
@@ -120,7 +137,6 @@ function forExpr(expr: Extract<Expr, {k: 'for'}>, ctx: EvalContext): HclValue {
   if (Array.isArray(coll)) entries = coll.map((v, i) => [i, v])
   else if (isObject(coll)) entries = Object.entries(coll)
   else return UNKNOWN
-  if (entries.length > MAX_COLLECTION) return UNKNOWN
   const listOut: HclValue[] = []
   const objOut: HclObject = {}
   for (const [k, v] of entries) {
@@ -137,8 +153,10 @@ function forExpr(expr: Extract<Expr, {k: 'for'}>, ctx: EvalContext): HclValue {
     }
     const key = toStringValue(evaluate(expr.key!, inner))
     if (key === undefined) return UNKNOWN
-    if (expr.group) objOut[key] = [...((objOut[key] as HclValue[] | undefined) ?? []), value]
-    else objOut[key] = value
+    const group = objOut[key]
+    if (!expr.group) objOut[key] = value
+    else if (Array.isArray(group)) group.push(value)
+    else objOut[key] = [value]
   }
   return expr.object ? objOut : listOut
 }
@@ -148,7 +166,8 @@ export function bind(ctx: EvalContext, names: Record<string, HclValue>): EvalCon
   return {
     variable: name => ctx.variable(name),
     local: name => ctx.local(name),
-    binding: name => (Object.hasOwn(names, name) ? names[name] : ctx.binding(name))
+    binding: name => (Object.hasOwn(names, name) ? names[name] : ctx.binding(name)),
+    budget: ctx.budget
   }
 }
 

@@ -1,7 +1,9 @@
+import type {EvalBudget} from './eval-budget'
 import {type HclObject, type HclValue, UNKNOWN} from './hcl-expr'
 import {isKnown, isObject, toBool, toNumber, toStringValue} from './hcl-eval'
 
-type Fn = (args: HclValue[]) => HclValue
+/** A function gets the budget to refuse, before building it, a string longer than the bound. */
+type Fn = (args: HclValue[], budget: EvalBudget) => HclValue
 
 const str =
   (f: (s: string, args: HclValue[]) => HclValue): Fn =>
@@ -12,8 +14,17 @@ const str =
 
 const allKnown =
   (f: Fn): Fn =>
-  args =>
-    args.every(isKnown) ? f(args) : UNKNOWN
+  (args, budget) =>
+    args.every(isKnown) ? f(args, budget) : UNKNOWN
+
+/** Whether a string of `length` may be built; a hit when it may not. */
+function fits(length: number, budget: EvalBudget, fn: string): boolean {
+  if (length <= budget.limits.maxStringLength) return true
+  budget.hit(
+    `${fn}() result exceeds the evaluation bound (${budget.limits.maxStringLength} characters)`
+  )
+  return false
+}
 
 /**
  * The Terraform functions that commonly decide a check, evaluated when their arguments are known.
@@ -30,30 +41,37 @@ const FUNCTIONS: Record<string, Fn> = {
   upper: str(s => s.toUpperCase()),
   trimspace: str(s => s.trim()),
   title: str(s => s.replace(/\b\w/g, c => c.toUpperCase())),
-  replace: allKnown(args => {
+  replace: allKnown((args, budget) => {
     const [s, find, repl] = args.map(toStringValue)
     if (s === undefined || find === undefined || repl === undefined) return UNKNOWN
     // A "/re/" pattern is a regular expression in Terraform; not evaluated here.
     if (find.length > 1 && find.startsWith('/') && find.endsWith('/')) return UNKNOWN
-    return s.split(find).join(repl)
+    const parts = s.split(find)
+    const length = s.length + (parts.length - 1) * (repl.length - find.length)
+    return fits(length, budget, 'replace') ? parts.join(repl) : UNKNOWN
   }),
-  format: allKnown(args => {
+  format: allKnown((args, budget) => {
     const [spec, ...rest] = args
     if (typeof spec !== 'string') return UNKNOWN
     let i = 0
-    return spec.replace(/%(%|[sdvtq])/g, (_m, c: string) => {
+    let length = 0
+    const out = spec.replace(/%(%|[sdvtq])/g, (_m, c: string) => {
       if (c === '%') return '%'
       const v = rest[i++]
-      return c === 'q'
-        ? JSON.stringify(toStringValue(v) ?? '')
-        : (toStringValue(v) ?? JSON.stringify(v))
+      const text =
+        c === 'q' ? JSON.stringify(toStringValue(v) ?? '') : (toStringValue(v) ?? JSON.stringify(v))
+      length += text.length
+      // Past the bound the rest is not built; the result is discarded below.
+      return length > budget.limits.maxStringLength ? '' : text
     })
+    return fits(length + spec.length, budget, 'format') ? out : UNKNOWN
   }),
-  join: allKnown(([sep, list]) =>
-    typeof sep === 'string' && Array.isArray(list)
-      ? list.map(v => toStringValue(v) ?? '').join(sep)
-      : UNKNOWN
-  ),
+  join: allKnown(([sep, list], budget) => {
+    if (typeof sep !== 'string' || !Array.isArray(list)) return UNKNOWN
+    const items = list.map(v => toStringValue(v) ?? '')
+    const length = items.reduce((n, v) => n + v.length, sep.length * Math.max(0, items.length - 1))
+    return fits(length, budget, 'join') ? items.join(sep) : UNKNOWN
+  }),
   split: allKnown(([sep, s]) =>
     typeof sep === 'string' && typeof s === 'string' ? s.split(sep) : UNKNOWN
   ),
@@ -120,10 +138,10 @@ const FUNCTIONS: Record<string, Fn> = {
   })
 }
 
-export function callFunction(name: string, args: HclValue[]): HclValue {
+export function callFunction(name: string, args: HclValue[], budget: EvalBudget): HclValue {
   // Provider-namespaced functions (provider::aws::arn_parse) are never evaluated.
   const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined
-  return fn ? fn(args) : UNKNOWN
+  return fn ? fn(args, budget) : UNKNOWN
 }
 
 function dedupe(list: HclValue[]): HclValue[] {

@@ -23,6 +23,8 @@ export interface HclBlock {
 /** One .tf or .tfvars file: its top-level blocks and attributes, with lines. */
 export interface HclFile {
   path: string
+  /** Length of the source text: the evaluation budget grows with it. */
+  size: number
   blocks: HclBlock[]
   attributes: Map<string, HclAttribute>
 }
@@ -75,7 +77,7 @@ function readTree(tree: Tree, text: string, path: string): HclParseOutcome {
   const root = plainTree(tree, text)
   const body = named(root).find(c => c.type === 'body')
   const {attributes, blocks} = body ? readBody(body, text) : {attributes: new Map(), blocks: []}
-  return {ok: true, file: {path, blocks, attributes}}
+  return {ok: true, file: {path, size: text.length, blocks, attributes}}
 }
 
 function readBody(

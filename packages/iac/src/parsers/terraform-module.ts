@@ -1,3 +1,4 @@
+import {EvalBudget, type EvalFrame, type EvalLimits} from './eval-budget'
 import {type EvalContext, evaluate} from './hcl-eval'
 import {type HclValue, UNKNOWN} from './hcl-expr'
 import type {HclAttribute, HclFile} from './hcl-syntax'
@@ -7,6 +8,8 @@ import {BlockView, instancesOf} from './terraform-model'
 export interface TerraformModule {
   dir: string
   ctx: EvalContext
+  /** Shared by every evaluation in the module; its hits are the files' bound errors. */
+  budget: EvalBudget
   resources: BlockView[]
   data: BlockView[]
   /** `module "x" {...}` calls, for the scanner to follow local sources. */
@@ -28,67 +31,100 @@ export interface ModuleSource {
   tfvars?: HclFile[]
   /** Values passed by a calling `module` block (already evaluated in the caller). */
   inputs?: Record<string, HclValue>
+  /** Evaluation bounds; EVAL_LIMITS unless a test needs small ones. */
+  limits?: EvalLimits
 }
 
-const EMPTY_CTX: EvalContext = {
-  variable: () => UNKNOWN,
-  local: () => UNKNOWN,
-  binding: () => undefined
+/** An attribute and the file it is written in. */
+interface Located {
+  attr: HclAttribute
+  path: string
 }
 
 export function evaluateModule(source: ModuleSource): {
   module: TerraformModule
   documents: TerraformDocument[]
 } {
-  const defaults = new Map<string, HclAttribute | undefined>()
-  const localExprs = new Map<string, HclAttribute>()
+  const files = [...source.files, ...(source.tfvars ?? [])]
+  const budget = new EvalBudget(
+    files.reduce((n, f) => n + f.size, 0),
+    {path: source.files[0]?.path ?? source.dir, what: 'module evaluation'},
+    source.limits
+  )
+  const defaults = new Map<string, Located | undefined>()
+  const localExprs = new Map<string, Located>()
   for (const file of source.files) {
     for (const block of file.blocks) {
-      if (block.type === 'variable' && block.labels[0])
-        defaults.set(block.labels[0], block.attributes.get('default'))
+      if (block.type === 'variable' && block.labels[0]) {
+        const attr = block.attributes.get('default')
+        defaults.set(block.labels[0], attr && {attr, path: file.path})
+      }
       if (block.type === 'locals')
-        for (const [name, attr] of block.attributes) localExprs.set(name, attr)
+        for (const [name, attr] of block.attributes) localExprs.set(name, {attr, path: file.path})
     }
   }
-  const tfvars = new Map<string, HclAttribute>()
+  const tfvars = new Map<string, Located>()
   for (const file of source.tfvars ?? [])
-    for (const [name, attr] of file.attributes) tfvars.set(name, attr)
+    for (const [name, attr] of file.attributes) tfvars.set(name, {attr, path: file.path})
 
-  const localValues = new Map<string, HclValue>()
+  // Variable values cannot refer to anything: they are evaluated with nothing in scope.
+  const constants: EvalContext = {
+    variable: () => UNKNOWN,
+    local: () => UNKNOWN,
+    binding: () => undefined,
+    budget
+  }
+  /** Values by name, and whether a bound cut them short (so every later reader is incomplete too). */
+  const memo = new Map<string, {value: HclValue; tainted: boolean}>()
   const inProgress = new Set<string>()
+  const once = (frame: EvalFrame, compute: () => HclValue): HclValue => {
+    const cached = memo.get(frame.what)
+    if (cached) {
+      if (cached.tainted) budget.taint(frame)
+      return cached.value
+    }
+    if (inProgress.has(frame.what)) {
+      budget.hit(`refers to itself through ${frame.what}, a cycle Terraform rejects`)
+      return UNKNOWN
+    }
+    const epoch = budget.epoch
+    // Added inside the try: a stack overflow right after it must not leave a false cycle behind.
+    try {
+      inProgress.add(frame.what)
+      const value = budget.within(frame, compute)
+      memo.set(frame.what, {value, tainted: budget.epoch !== epoch})
+      return value
+    } finally {
+      inProgress.delete(frame.what)
+    }
+  }
   const ctx: EvalContext = {
     variable(name) {
       if (source.inputs && Object.hasOwn(source.inputs, name)) return source.inputs[name]!
-      const fromFile = tfvars.get(name)
-      if (fromFile) return evaluate(fromFile.expr, EMPTY_CTX)
-      const fallback = defaults.get(name)
-      return fallback ? evaluate(fallback.expr, EMPTY_CTX) : UNKNOWN
+      const from = tfvars.get(name) ?? defaults.get(name)
+      if (!from) return UNKNOWN
+      return once({path: from.path, what: `var.${name}`}, () => evaluate(from.attr.expr, constants))
     },
     local(name) {
-      const cached = localValues.get(name)
-      if (cached !== undefined) return cached
-      const attr = localExprs.get(name)
-      if (!attr || inProgress.has(name)) return UNKNOWN
-      inProgress.add(name)
-      const value = evaluate(attr.expr, ctx)
-      inProgress.delete(name)
-      localValues.set(name, value)
-      return value
+      const local = localExprs.get(name)
+      if (!local) return UNKNOWN
+      return once({path: local.path, what: `local.${name}`}, () => evaluate(local.attr.expr, ctx))
     },
-    binding: () => undefined
+    binding: () => undefined,
+    budget
   }
 
-  const module: TerraformModule = {dir: source.dir, ctx, resources: [], data: [], calls: []}
+  const module: TerraformModule = {dir: source.dir, ctx, budget, resources: [], data: [], calls: []}
   const documents = source.files.map(file => {
     const doc: TerraformDocument = {path: file.path, resources: [], data: [], module}
     for (const block of file.blocks) {
       const [type, name] = block.labels
       if (block.type === 'resource' && type && name)
-        doc.resources.push(...instancesOf(block, ctx, `${type}.${name}`))
+        doc.resources.push(...instancesOf(block, ctx, `${type}.${name}`, file.path))
       else if (block.type === 'data' && type && name)
-        doc.data.push(...instancesOf(block, ctx, `data.${type}.${name}`))
+        doc.data.push(...instancesOf(block, ctx, `data.${type}.${name}`, file.path))
       else if (block.type === 'module' && type)
-        module.calls.push(...instancesOf(block, ctx, `module.${type}`))
+        module.calls.push(...instancesOf(block, ctx, `module.${type}`, file.path))
     }
     module.resources.push(...doc.resources)
     module.data.push(...doc.data)

@@ -1,5 +1,4 @@
 import {posix} from 'node:path'
-import {evaluate} from './hcl-eval'
 import type {HclValue} from './hcl-expr'
 import {type HclFile, parseHcl} from './hcl-syntax'
 import {type TerraformDocument, evaluateModule} from './terraform-module'
@@ -82,8 +81,8 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
         continue
       }
       const values: Record<string, HclValue> = {}
-      for (const [name, attr] of call.node.attributes) {
-        if (!MODULE_META.has(name)) values[name] = evaluate(attr.expr, call.ctx)
+      for (const name of call.node.attributes.keys()) {
+        if (!MODULE_META.has(name)) values[name] = call.value(name)!
       }
       visit(child, values, depth + 1, [...chain, child])
     }
@@ -92,9 +91,14 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
     try {
       visit(dir, undefined, 0, [dir])
     } catch (error) {
-      // Evaluation recursion on hostile input: the folder is reported, the rest goes on.
+      // The evaluation budget bounds recursion; should the stack still run out, every file of the
+      // folder is reported and the other folders go on.
       if (!(error instanceof RangeError)) throw error
-      errors.push({path: dir, message: `${dir}: Terraform module nested too deeply to evaluate`})
+      for (const {path} of folders.get(dir)!.tf)
+        errors.push({
+          path,
+          message: `${path}: Terraform module ${dir} could not be evaluated: ${error.message}`
+        })
     }
   }
   return {documents, errors, blocks, notes: [...new Set(notes)]}

@@ -1,0 +1,116 @@
+import {spawnSync} from 'node:child_process'
+import {join} from 'node:path'
+import {afterEach, describe, expect, it} from '@jest/globals'
+import {makeWorkspace, removeWorkspace} from './helpers/workspace'
+
+const repo = join(import.meta.dirname, '..')
+const cli = join(repo, 'dist', 'cli.js')
+
+interface Report {
+  findings: Array<{
+    ruleId: string
+    location: {path: string; startLine: number}
+    fingerprint: string
+  }>
+  errors: Array<{path: string; message: string}>
+}
+
+function iac(dir: string, ...args: string[]) {
+  const started = Date.now()
+  const result = spawnSync(process.execPath, [cli, 'iac', dir, '--format', 'json', ...args], {
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'},
+    timeout: 120_000
+  })
+  const report = (result.stdout ? JSON.parse(result.stdout) : undefined) as Report | undefined
+  return {
+    code: result.status,
+    report,
+    stderr: result.stderr,
+    seconds: (Date.now() - started) / 1000
+  }
+}
+
+const at = (r: Report | undefined) =>
+  (r?.findings ?? []).map(f => `${f.location.path}:${f.location.startLine} ${f.ruleId}`).sort()
+
+/** A security group whose SSH rule takes its CIDR list from `cidr`. */
+const sshGroup = (cidr: string) => `resource "aws_security_group" "ssh" {
+  name = "ssh"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ${cidr}
+  }
+}
+`
+
+/** `l_i = [l_(i-1), l_(i-1)]`: 2^n leaves from n lines. */
+function exponentialLocals(n: number): string {
+  const lines = ['locals {', '  l0 = ["0.0.0.0/0"]']
+  for (let i = 1; i <= n; i++) lines.push(`  l${i} = [local.l${i - 1}, local.l${i - 1}]`)
+  lines.push(`  cidr = flatten(local.l${n})`, '}')
+  return lines.join('\n') + '\n'
+}
+
+/** `l_i = [l_(i-1)]` (nest) or `l_i = l_(i-1)` (chain): n levels deep. */
+function deepLocals(n: number, mode: 'nest' | 'chain'): string {
+  const lines = ['locals {', '  l0 = ["0.0.0.0/0"]']
+  for (let i = 1; i <= n; i++)
+    lines.push(mode === 'nest' ? `  l${i} = [local.l${i - 1}]` : `  l${i} = local.l${i - 1}`)
+  lines.push(`  cidr = flatten(local.l${n})`, '}')
+  return lines.join('\n') + '\n'
+}
+
+describe('dist/cli.js iac: Terraform evaluation is bounded and fails closed', () => {
+  const dirs: string[] = []
+  const workspace = (files: Record<string, string>) => {
+    const dir = makeWorkspace(files)
+    dirs.push(dir)
+    return dir
+  }
+  afterEach(() => dirs.splice(0).forEach(removeWorkspace))
+
+  it('stops exponential locals at the value bound, names the local and does not pass', () => {
+    const dir = workspace({
+      'infra/locals.tf': exponentialLocals(40),
+      'infra/main.tf': sshGroup('local.cidr')
+    })
+    const run = iac(dir)
+    expect(run.stderr).toBe('')
+    expect(run.seconds).toBeLessThan(30)
+    expect(run.report!.errors).toContainEqual({
+      path: 'infra/locals.tf',
+      message: expect.stringMatching(
+        /^infra\/locals\.tf: local\.l\d+: value exceeds the evaluation bound \(\d+ elements\); results for this file are incomplete$/
+      )
+    })
+    // The group that reads the bounded local is incomplete too, and says so.
+    expect(run.report!.errors.map(e => e.path)).toContain('infra/main.tf')
+  })
+
+  it('still finds the open SSH rule when the shared locals stay within the bound', () => {
+    const locals = exponentialLocals(12)
+    const dir = workspace({'infra/main.tf': locals + sshGroup('local.cidr')})
+    const run = iac(dir)
+    expect(run.code).toBe(1)
+    expect(run.report!.errors).toEqual([])
+    // 4096 CIDRs, each world-open; cidr_blocks is the 7th line of the group.
+    expect(at(run.report)).toContain(`infra/main.tf:${locals.split('\n').length + 6} PG-TF-007`)
+  })
+
+  it.each(['nest', 'chain'] as const)(
+    'reports locals %sed 20000 deep as an error of the file instead of a crash or a pass',
+    mode => {
+      const dir = workspace({'infra/main.tf': deepLocals(20000, mode) + sshGroup('local.cidr')})
+      const run = iac(dir)
+      expect(run.stderr).toBe('')
+      const messages = run.report!.errors.map(e => `${e.path}: ${e.message}`)
+      expect(messages.join('\n')).not.toMatch(/call stack/)
+      expect(messages).toContainEqual(
+        expect.stringMatching(/^infra\/main\.tf: infra\/main\.tf: local\.l\d+: .*evaluation bound/)
+      )
+    }
+  )
+})
