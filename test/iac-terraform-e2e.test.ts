@@ -1,4 +1,5 @@
 import {spawnSync} from 'node:child_process'
+import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from '@jest/globals'
 import {makeWorkspace, removeWorkspace} from './helpers/workspace'
@@ -113,4 +114,34 @@ describe('dist/cli.js iac: Terraform evaluation is bounded and fails closed', ()
       )
     }
   )
+
+  it('scans 50,000 resources of one file in linear time, suppressions included', () => {
+    // Every group carries an unrelated tfsec comment (50,000 comments to match against); every
+    // 1000th is open to the world, and every other one of those is suppressed with a reason.
+    const parts: string[] = []
+    const open: number[] = []
+    let line = 1
+    for (let i = 0; i < 50_000; i++) {
+      const world = i % 1000 === 0
+      const suppressed = world && i % 2000 === 0
+      parts.push(
+        `# tfsec:ignore:aws-ec2-add-description-to-security-group\n` +
+          `resource "aws_security_group" "g${i}" {\n` +
+          (suppressed ? '  # pipeguard:ignore PG-TF-007 bastion host\n' : '') +
+          `  ingress {\n    from_port = 22\n    to_port = 22\n    protocol = "tcp"\n` +
+          `    cidr_blocks = ["${world ? '0.0.0.0/0' : '10.0.0.0/8'}"]\n  }\n}\n`
+      )
+      if (world && !suppressed) open.push(line + 6)
+      line += suppressed ? 10 : 9
+    }
+    const dir = workspace({'infra/main.tf': parts.join('')})
+    // Above the default 5 MiB file limit: raised so the file is scanned, not skipped.
+    writeFileSync(join(dir, '.pipeguard.yml'), 'max-file-size: 20000000\n')
+    const run = iac(dir)
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(1)
+    expect(run.report!.errors).toEqual([])
+    expect(at(run.report)).toEqual(open.map(l => `infra/main.tf:${l} PG-TF-007`).sort())
+    expect(open).toHaveLength(25)
+  }, 180_000)
 })

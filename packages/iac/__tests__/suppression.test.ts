@@ -1,15 +1,14 @@
 import {describe, expect, it} from '@jest/globals'
-import {matchSuppression, parseSuppressions, type SuppressionTarget} from '../src/suppression'
+import {parseSuppressions, SuppressionIndex, type SuppressionTarget} from '../src/suppression'
 
 function suppressed(
   text: string,
   target: Omit<SuppressionTarget, 'endLine'> & {endLine?: number}
 ): boolean {
-  return matchSuppression(
-    parseSuppressions(text),
-    {endLine: target.line, ...target},
-    text.split('\n')
-  ).suppressed
+  return new SuppressionIndex(parseSuppressions(text), text.split('\n')).match({
+    endLine: target.line,
+    ...target
+  }).suppressed
 }
 
 describe('parseSuppressions', () => {
@@ -43,7 +42,7 @@ describe('parseSuppressions', () => {
   })
 })
 
-describe('matchSuppression', () => {
+describe('SuppressionIndex.match', () => {
   const ids = ['PG-TF-001', 'CKV_AWS_20', 'aws-s3-no-public-access-with-acl']
 
   it('pipeguard: same line, line above or inside the block, only for the named check', () => {
@@ -67,11 +66,11 @@ describe('matchSuppression', () => {
 
   it('pipeguard without a reason is reported, not honoured', () => {
     const text = '# pipeguard:ignore PG-TF-001\nacl = "public-read"'
-    const match = matchSuppression(
-      parseSuppressions(text),
-      {line: 2, endLine: 2, ids},
-      text.split('\n')
-    )
+    const match = new SuppressionIndex(parseSuppressions(text), text.split('\n')).match({
+      line: 2,
+      endLine: 2,
+      ids
+    })
     expect(match).toEqual({suppressed: false, missingReason: expect.objectContaining({line: 1})})
   })
 

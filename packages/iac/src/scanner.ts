@@ -18,7 +18,7 @@ import {PARSERS} from './parsers/index'
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
 import {isTfvars, scanTerraform} from './parsers/terraform-scan'
-import {matchSuppression, parseSuppressions, type SuppressionComment} from './suppression'
+import {parseSuppressions, SuppressionIndex} from './suppression'
 
 interface ScannedDoc {
   path: string
@@ -26,10 +26,16 @@ interface ScannedDoc {
   doc: unknown
 }
 
+interface LineRange {
+  startLine: number
+  endLine: number
+}
+
 interface FileInfo {
   lines: string[]
-  comments: SuppressionComment[]
-  blocks?: Array<{startLine: number; endLine: number}>
+  suppressions: SuppressionIndex
+  /** Top-level blocks in line order (Terraform), for block-scoped suppressions. */
+  blocks?: LineRange[]
 }
 
 /** The scanner over the given built-in checks (all of them in production; tests add their own). */
@@ -116,17 +122,13 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     )
     for (const {check, results} of runs) {
       for (const result of results) {
-        const block = info.blocks?.find(b => result.line >= b.startLine && result.line <= b.endLine)
-        const match = matchSuppression(
-          info.comments,
-          {
-            line: result.line,
-            endLine: result.endLine ?? result.line,
-            ids: [check.id, ...(check.aliases ?? [])],
-            ...(block ? {block} : {})
-          },
-          info.lines
-        )
+        const block = info.blocks && enclosing(info.blocks, result.line)
+        const match = info.suppressions.match({
+          line: result.line,
+          endLine: result.endLine ?? result.line,
+          ids: [check.id, ...(check.aliases ?? [])],
+          ...(block ? {block} : {})
+        })
         if (match.suppressed) {
           suppressed++
           continue
@@ -164,8 +166,27 @@ function distinct(errors: FileError[]): FileError[] {
   })
 }
 
-function fileInfo(text: string, blocks?: Array<{startLine: number; endLine: number}>): FileInfo {
-  return {lines: text.split('\n'), comments: parseSuppressions(text), ...(blocks ? {blocks} : {})}
+function fileInfo(text: string, blocks?: LineRange[]): FileInfo {
+  const lines = text.split('\n')
+  return {
+    lines,
+    suppressions: new SuppressionIndex(parseSuppressions(text), lines),
+    ...(blocks ? {blocks: [...blocks].sort((a, b) => a.startLine - b.startLine)} : {})
+  }
+}
+
+/** The block that holds `line`, by binary search: top-level blocks do not overlap. */
+function enclosing(blocks: LineRange[], line: number): LineRange | undefined {
+  let lo = 0
+  let hi = blocks.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const b = blocks[mid]!
+    if (line < b.startLine) hi = mid - 1
+    else if (line > b.endLine) lo = mid + 1
+    else return b
+  }
+  return undefined
 }
 
 export function toFinding(

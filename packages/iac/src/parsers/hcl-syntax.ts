@@ -1,6 +1,6 @@
 import type {Parser, Tree} from 'web-tree-sitter'
 import {type Expr, all, named, toExpr} from './hcl-expr'
-import {type SyntaxNode as Node, plainTree} from './hcl-tree'
+import {type SyntaxNode as Node, plainBodyItems, plainTree} from './hcl-tree'
 
 export interface HclAttribute {
   name: string
@@ -74,9 +74,9 @@ function readTree(tree: Tree, text: string, path: string): HclParseOutcome {
   if (tree.rootNode.hasError) {
     return {ok: false, error: syntaxError(plainTree(tree, text, true), text, path)}
   }
-  const root = plainTree(tree, text)
-  const body = named(root).find(c => c.type === 'body')
-  const {attributes, blocks} = body ? readBody(body, text) : {attributes: new Map(), blocks: []}
+  const attributes = new Map<string, HclAttribute>()
+  const blocks: HclBlock[] = []
+  for (const item of plainBodyItems(tree, text)) readItem(item, text, attributes, blocks)
   return {ok: true, file: {path, size: text.length, blocks, attributes}}
 }
 
@@ -86,23 +86,31 @@ function readBody(
 ): {attributes: Map<string, HclAttribute>; blocks: HclBlock[]} {
   const attributes = new Map<string, HclAttribute>()
   const blocks: HclBlock[] = []
-  for (const child of named(body)) {
-    if (child.type === 'attribute') {
-      const name = named(child)[0]!.text
-      const value = named(child).find(c => c.type === 'expression')
-      if (!value) continue
-      attributes.set(name, {
-        name,
-        line: child.startRow + 1,
-        endLine: child.endRow + 1,
-        expr: toExpr(value, src),
-        text: value.text
-      })
-    } else if (child.type === 'block') {
-      blocks.push(readBlock(child, src))
-    }
-  }
+  for (const child of named(body)) readItem(child, src, attributes, blocks)
   return {attributes, blocks}
+}
+
+/** One attribute or block of a body into the maps being built. */
+function readItem(
+  child: Node,
+  src: string,
+  attributes: Map<string, HclAttribute>,
+  blocks: HclBlock[]
+): void {
+  if (child.type === 'attribute') {
+    const name = named(child)[0]!.text
+    const value = named(child).find(c => c.type === 'expression')
+    if (!value) return
+    attributes.set(name, {
+      name,
+      line: child.startRow + 1,
+      endLine: child.endRow + 1,
+      expr: toExpr(value, src),
+      text: value.text
+    })
+  } else if (child.type === 'block') {
+    blocks.push(readBlock(child, src))
+  }
 }
 
 function readBlock(node: Node, src: string): HclBlock {

@@ -1,4 +1,4 @@
-import type {Tree} from 'web-tree-sitter'
+import type {Tree, TreeCursor} from 'web-tree-sitter'
 
 const NO_CHILDREN: SyntaxNode[] = []
 /** Named node types of the HCL grammar that are single tokens. */
@@ -42,6 +42,36 @@ export interface SyntaxNode {
  * from a table of line starts. `withMissing` also reads MISSING flags (error reporting only).
  */
 export function plainTree(tree: Tree, src: string, withMissing = false): SyntaxNode {
+  const cursor = tree.walk()
+  try {
+    return copier(cursor, src, withMissing)()
+  } finally {
+    cursor.delete()
+  }
+}
+
+/**
+ * The top-level items of the file (the root body's attributes and blocks), copied one at a time:
+ * a file of 50,000 resources never holds more than one resource's plain nodes at once.
+ */
+export function* plainBodyItems(tree: Tree, src: string): Generator<SyntaxNode> {
+  const cursor = tree.walk()
+  try {
+    const copy = copier(cursor, src, false)
+    if (!cursor.gotoFirstChild()) return
+    do {
+      if (cursor.nodeType !== 'body' || !cursor.gotoFirstChild()) continue
+      do yield copy()
+      while (cursor.gotoNextSibling())
+      return
+    } while (cursor.gotoNextSibling())
+  } finally {
+    cursor.delete()
+  }
+}
+
+/** Copies the node under the cursor (and its subtree); the cursor ends where it started. */
+function copier(cursor: TreeCursor, src: string, withMissing: boolean): () => SyntaxNode {
   const kinds = new Map<number, {type: string; named: boolean; leaf: boolean}>()
   const lineStarts = [0]
   for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) lineStarts.push(i + 1)
@@ -57,56 +87,50 @@ export function plainTree(tree: Tree, src: string, withMissing = false): SyntaxN
   }
   // Tokens never have children: asking the cursor would be one more wasm round trip per token.
   const leafTypes = new Set(LEAF_TYPES)
-  const cursor = tree.walk()
-  try {
-    const visit = (): SyntaxNode => {
-      const id = cursor.nodeTypeId
-      let kind = kinds.get(id)
-      if (!kind) {
-        const type = cursor.nodeType
-        const named = cursor.nodeIsNamed
-        kind = {type, named, leaf: !named || leafTypes.has(type)}
-        kinds.set(id, kind)
-      }
-      const isMissing = withMissing && cursor.nodeIsMissing
-      let children = NO_CHILDREN
-      let namedChildren = NO_CHILDREN
-      let startIndex: number
-      let endIndex: number
-      if (!kind.leaf && cursor.gotoFirstChild()) {
-        children = []
-        namedChildren = []
-        do {
-          const child = visit()
-          children.push(child)
-          if (child.isNamed) namedChildren.push(child)
-        } while (cursor.gotoNextSibling())
-        cursor.gotoParent()
-        // A node spans exactly its children: two fewer wasm reads per inner node.
-        startIndex = children[0]!.startIndex
-        endIndex = children[children.length - 1]!.endIndex
-      } else {
-        startIndex = cursor.startIndex
-        endIndex = cursor.endIndex
-      }
-      const node: SyntaxNode = {
-        type: kind.type,
-        isNamed: kind.named,
-        isMissing,
-        isError: kind.type === 'ERROR',
-        startIndex,
-        endIndex,
-        startRow: rowOf(startIndex),
-        // A node ending right after a newline ends on the previous line.
-        endRow: rowOf(Math.max(startIndex, endIndex - 1)),
-        text: src.slice(startIndex, endIndex),
-        children,
-        namedChildren
-      }
-      return node
+  const visit = (): SyntaxNode => {
+    const id = cursor.nodeTypeId
+    let kind = kinds.get(id)
+    if (!kind) {
+      const type = cursor.nodeType
+      const named = cursor.nodeIsNamed
+      kind = {type, named, leaf: !named || leafTypes.has(type)}
+      kinds.set(id, kind)
     }
-    return visit()
-  } finally {
-    cursor.delete()
+    const isMissing = withMissing && cursor.nodeIsMissing
+    let children = NO_CHILDREN
+    let namedChildren = NO_CHILDREN
+    let startIndex: number
+    let endIndex: number
+    if (!kind.leaf && cursor.gotoFirstChild()) {
+      children = []
+      namedChildren = []
+      do {
+        const child = visit()
+        children.push(child)
+        if (child.isNamed) namedChildren.push(child)
+      } while (cursor.gotoNextSibling())
+      cursor.gotoParent()
+      // A node spans exactly its children: two fewer wasm reads per inner node.
+      startIndex = children[0]!.startIndex
+      endIndex = children[children.length - 1]!.endIndex
+    } else {
+      startIndex = cursor.startIndex
+      endIndex = cursor.endIndex
+    }
+    return {
+      type: kind.type,
+      isNamed: kind.named,
+      isMissing,
+      isError: kind.type === 'ERROR',
+      startIndex,
+      endIndex,
+      startRow: rowOf(startIndex),
+      // A node ending right after a newline ends on the previous line.
+      endRow: rowOf(Math.max(startIndex, endIndex - 1)),
+      text: src.slice(startIndex, endIndex),
+      children,
+      namedChildren
+    }
   }
+  return visit
 }

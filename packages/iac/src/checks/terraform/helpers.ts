@@ -9,13 +9,33 @@ export type {BlockView, HclValue, TerraformDocument}
 
 export const tf = (text: string): CheckExample => ({fileName: 'main.tf', text})
 
+/** Views grouped by resource type, built once per list: checks ask for a few types of many. */
+const byTypeCache = new WeakMap<BlockView[], Map<string, BlockView[]>>()
+
+function ofTypes(views: BlockView[], types: string[]): BlockView[] {
+  let byType = byTypeCache.get(views)
+  if (!byType) {
+    byType = new Map()
+    for (const v of views) {
+      const list = byType.get(v.labels[0]!)
+      if (list) list.push(v)
+      else byType.set(v.labels[0]!, [v])
+    }
+    byTypeCache.set(views, byType)
+  }
+  if (types.length === 1) return byType.get(types[0]!) ?? []
+  // Several types: keep file order, as a filter would.
+  const wanted = new Set(types.flatMap(t => byType.get(t) ?? []))
+  return views.filter(v => wanted.has(v))
+}
+
 /** The file's resources of the given types (all instances). */
 export function resources(doc: TerraformDocument, ...types: string[]): BlockView[] {
-  return doc.resources.filter(r => types.includes(r.labels[0]!))
+  return ofTypes(doc.resources, types)
 }
 
 export function dataSources(doc: TerraformDocument, ...types: string[]): BlockView[] {
-  return doc.data.filter(r => types.includes(r.labels[0]!))
+  return ofTypes(doc.data, types)
 }
 
 export function result(view: BlockView, line: number = view.line, message?: string): CheckResult {
@@ -76,6 +96,42 @@ const WORLD = new Set(['0.0.0.0/0', '::/0', '*', 'internet', 'any'])
 /** An address range meaning "anyone" (IPv4/IPv6 any, Azure's `*` / `Internet` / `Any`). */
 export const isWorld = (cidr: string): boolean => WORLD.has(cidr.trim().toLowerCase())
 
+/** Who points at what: resources of one type by the addresses and the string value of one attribute. */
+interface Pointers {
+  byReference: Map<string, BlockView[]>
+  byValue: Map<string, BlockView[]>
+  order: Map<BlockView, number>
+}
+
+const pointersCache = new WeakMap<BlockView[], Map<string, Pointers>>()
+
+/** Indexed once per module, type and attribute: every bucket asking for its versioning stays linear. */
+function pointers(doc: TerraformDocument, type: string, attribute: string): Pointers {
+  let perModule = pointersCache.get(doc.module.resources)
+  if (!perModule) {
+    perModule = new Map()
+    pointersCache.set(doc.module.resources, perModule)
+  }
+  const key = `${type}\0${attribute}`
+  let index = perModule.get(key)
+  if (index) return index
+  index = {byReference: new Map(), byValue: new Map(), order: new Map()}
+  const add = (map: Map<string, BlockView[]>, key: string, r: BlockView) => {
+    const list = map.get(key)
+    if (!list) map.set(key, [r])
+    else if (list[list.length - 1] !== r) list.push(r)
+  }
+  for (const r of ofTypes(doc.module.resources, [type])) {
+    const a = r.attr(attribute)
+    if (!a) continue
+    index.order.set(r, index.order.size)
+    for (const address of references(a.expr)) add(index.byReference, address, r)
+    if (typeof a.value === 'string') add(index.byValue, a.value, r)
+  }
+  perModule.set(key, index)
+  return index
+}
+
 /** Resources of `type` in the module that point at `target` through `attribute` (by reference or by name). */
 export function related(
   doc: TerraformDocument,
@@ -84,14 +140,11 @@ export function related(
   attribute: string,
   nameAttr?: string
 ): BlockView[] {
+  const index = pointers(doc, type, attribute)
   const name = nameAttr ? target.value(nameAttr) : undefined
-  return doc.module.resources.filter(r => {
-    if (r.labels[0] !== type) return false
-    const a = r.attr(attribute)
-    if (!a) return false
-    if (references(a.expr).includes(target.address)) return true
-    return typeof name === 'string' && a.value === name
-  })
+  const found = new Set(index.byReference.get(target.address))
+  if (typeof name === 'string') for (const r of index.byValue.get(name) ?? []) found.add(r)
+  return [...found].sort((a, b) => index.order.get(a)! - index.order.get(b)!)
 }
 
 /** Whether a port or `from-to` range string (Azure NSG port ranges, GCP firewall `ports`) includes `port`. */
