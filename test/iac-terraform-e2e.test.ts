@@ -145,3 +145,47 @@ describe('dist/cli.js iac: Terraform evaluation is bounded and fails closed', ()
     expect(open).toHaveLength(25)
   }, 180_000)
 })
+
+describe('dist/cli.js iac: Terraform JSON syntax and OpenTofu files', () => {
+  const fixtures = join(repo, 'test', 'fixtures', 'iac', 'terraform')
+
+  it('checks .tf.json with the values of terraform.tfvars.json, at the lines of the JSON keys', () => {
+    const run = iac(join(fixtures, 'json-syntax'))
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(1)
+    expect(run.report!.errors).toEqual([])
+    expect(at(run.report)).toEqual(
+      [
+        'network.tf.json:20 PG-TF-007', // cidr_blocks from a local built from the tfvars.json value
+        'network.tf.json:26 PG-TF-003',
+        'network.tf.json:26 PG-TF-004',
+        'network.tf.json:26 PG-TF-005',
+        'network.tf.json:28 PG-TF-001' // "acl": "public-read"
+      ].sort()
+    )
+  })
+
+  it('checks a .tofu file as OpenTofu reads it, in place of the .tf of the same name', () => {
+    const run = iac(join(fixtures, 'opentofu'))
+    expect(run.code).toBe(1)
+    expect(run.report!.errors).toEqual([])
+    expect(at(run.report)).toEqual(['db.tofu:5 PG-TF-012'])
+  })
+
+  it('reports a broken .tf.json as an error of that file', () => {
+    const dir = makeWorkspace({
+      'main.tf.json': '{\n  "resource": {\n    "aws_s3_bucket": {"b": {}}\n  ,\n}\n'
+    })
+    try {
+      const run = iac(dir)
+      expect(run.report!.errors).toEqual([
+        {
+          path: 'main.tf.json',
+          message: 'main.tf.json:5: expected a property name in double quotes, found "}"'
+        }
+      ])
+    } finally {
+      removeWorkspace(dir)
+    }
+  })
+})

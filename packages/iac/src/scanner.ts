@@ -17,7 +17,8 @@ import {type RunnableCheck, runChecks, selectChecks} from './engine'
 import {PARSERS} from './parsers/index'
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
-import {isTfvars, scanTerraform} from './parsers/terraform-scan'
+import {isTerraformFile} from './parsers/terraform-files'
+import {scanTerraform} from './parsers/terraform-scan'
 import {parseSuppressions, SuppressionIndex} from './suppression'
 
 interface ScannedDoc {
@@ -45,7 +46,7 @@ export function createIacScanner(builtins: RunnableCheck[] = CHECKS): Scanner {
     name: 'iac',
     title: 'IaC lint',
     version: 1,
-    fileRequired: path => isTfvars(path) || PARSERS.some(p => p.fileRequired(path)),
+    fileRequired: path => isTerraformFile(path) || PARSERS.some(p => p.fileRequired(path)),
     scan: ctx => scan(ctx, builtins)
   }
 }
@@ -76,7 +77,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   const docs: ScannedDoc[] = []
   const infos = new Map<string, FileInfo>()
   const tfFiles = [...texts]
-    .filter(([p]) => p.endsWith('.tf') || isTfvars(p))
+    .filter(([p]) => isTerraformFile(p))
     .map(([path, text]) => ({path, text}))
   if (tfFiles.length) {
     await initHcl()
@@ -87,7 +88,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     for (const [path, blocks] of tf.blocks) infos.set(path, fileInfo(texts.get(path)!, blocks))
   }
   for (const [path, text] of texts) {
-    if (path.endsWith('.tf') || isTfvars(path)) continue
+    if (isTerraformFile(path)) continue
     const parser = PARSERS.find(
       p => p.platform !== 'terraform' && p.fileRequired(path) && (!p.detect || p.detect(text, path))
     )
@@ -155,7 +156,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   return {findings: [...findings.values()], errors: distinct(errors), notes: [...new Set(notes)]}
 }
 
-/** A module evaluated once per caller reports its errors once per evaluation. */
+/** A module evaluated more than once (per caller, as Terraform and as OpenTofu) reports its errors each time. */
 function distinct(errors: FileError[]): FileError[] {
   const seen = new Set<string>()
   return errors.filter(e => {

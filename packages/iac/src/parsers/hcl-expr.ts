@@ -272,6 +272,20 @@ function simplifyTemplate(parts: Array<string | Expr>): Expr {
   return {k: 'tpl', parts: kept}
 }
 
+/**
+ * A heredoc's value without the line break before its closing marker: Terraform JSON templates are
+ * parsed as heredocs, whose text always ends with one.
+ */
+export function withoutFinalNewline(expr: Expr): Expr {
+  if (expr.k === 'lit' && typeof expr.v === 'string')
+    return {k: 'lit', v: expr.v.replace(/\n$/, '')}
+  if (expr.k !== 'tpl') return expr
+  const parts = [...expr.parts]
+  const last = parts[parts.length - 1]
+  if (typeof last === 'string') parts[parts.length - 1] = last.replace(/\n$/, '')
+  return simplifyTemplate(parts)
+}
+
 const ESCAPES: Record<string, string> = {n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\'}
 
 function unescape(text: string): string {

@@ -1,6 +1,14 @@
 import {posix} from 'node:path'
 import type {HclValue} from './hcl-expr'
-import {type HclFile, parseHcl} from './hcl-syntax'
+import type {HclFile} from './hcl-syntax'
+import {
+  type Tool,
+  compareTfvars,
+  filesFor,
+  isTfvars,
+  parseTerraformFile,
+  toolsFor
+} from './terraform-files'
 import {type TerraformDocument, evaluateModule} from './terraform-module'
 
 /** How deep local module calls are followed (a module calling a module calling ...). */
@@ -17,22 +25,19 @@ export interface TerraformScan {
   notes: string[]
 }
 
-export function isTfvars(path: string): boolean {
-  const name = posix.basename(path)
-  return name === 'terraform.tfvars' || name.endsWith('.auto.tfvars')
-}
-
 /**
  * Terraform is evaluated per folder (module): every .tf file of a folder shares variables and locals,
  * terraform.tfvars / *.auto.tfvars override defaults, and a `module` block with a local source
- * evaluates that folder again with the caller's inputs bound. Needs `initHcl()` first.
+ * evaluates that folder again with the caller's inputs bound. A folder with `.tofu` files is
+ * evaluated as Terraform and as OpenTofu read it (each file's findings are the union).
+ * Needs `initHcl()` first.
  */
 export function scanTerraform(files: Array<{path: string; text: string}>): TerraformScan {
   const errors: TerraformScan['errors'] = []
   const blocks: TerraformScan['blocks'] = new Map()
   const folders = new Map<string, {tf: HclFile[]; tfvars: HclFile[]}>()
   for (const {path, text} of files) {
-    const parsed = parseHcl(text, path)
+    const parsed = parseTerraformFile(text, path)
     if (!parsed.ok) {
       errors.push({path, message: parsed.error})
       continue
@@ -55,16 +60,18 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
   const notes: string[] = []
   const visit = (
     dir: string,
+    tool: Tool,
     inputs: Record<string, HclValue> | undefined,
     depth: number,
     chain: string[]
   ) => {
     const folder = folders.get(dir)
-    if (!folder || folder.tf.length === 0) return
+    const files = folder && filesFor(folder.tf, tool)
+    if (!files?.length) return
     const {module, documents: docs} = evaluateModule({
       dir,
-      files: folder.tf,
-      tfvars: inputs ? [] : folder.tfvars,
+      files,
+      tfvars: inputs ? [] : [...folder!.tfvars].sort((a, b) => compareTfvars(a.path, b.path)),
       ...(inputs ? {inputs} : {})
     })
     documents.push(...docs)
@@ -84,12 +91,12 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
       for (const name of call.node.attributes.keys()) {
         if (!MODULE_META.has(name)) values[name] = call.value(name)!
       }
-      visit(child, values, depth + 1, [...chain, child])
+      visit(child, tool, values, depth + 1, [...chain, child])
     }
   }
   for (const dir of [...folders.keys()].sort()) {
     try {
-      visit(dir, undefined, 0, [dir])
+      for (const tool of toolsFor(folders.get(dir)!.tf)) visit(dir, tool, undefined, 0, [dir])
     } catch (error) {
       // The evaluation budget bounds recursion; should the stack still run out, every file of the
       // folder is reported and the other folders go on.
