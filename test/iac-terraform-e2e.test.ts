@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from '@jest/globals'
-import {makeWorkspace, removeWorkspace} from './helpers/workspace'
+import {makeWorkspace, randomToken, removeWorkspace} from './helpers/workspace'
 
 const repo = join(import.meta.dirname, '..')
 const cli = join(repo, 'dist', 'cli.js')
@@ -187,5 +187,28 @@ describe('dist/cli.js iac: Terraform JSON syntax and OpenTofu files', () => {
     } finally {
       removeWorkspace(dir)
     }
+  })
+})
+
+describe('dist/cli.js iac: fingerprints', () => {
+  it('do not hash a literal secret on the line: a secret with the same shown prefix keeps the fingerprint', () => {
+    const lambda = (secret: string) =>
+      `resource "aws_lambda_function" "api" {\n  function_name = "api"\n  environment {\n    variables = { DB_PASSWORD = "${secret}" }\n  }\n}\n`
+    const prefix = randomToken('', 8)
+    const secrets = [prefix + randomToken('', 24), prefix + randomToken('', 24)]
+    const prints = secrets.map(secret => {
+      const dir = makeWorkspace({'main.tf': lambda(secret)})
+      try {
+        const run = iac(dir)
+        expect(run.stderr).toBe('')
+        expect(JSON.stringify(run.report)).not.toContain(secret)
+        const found = run.report!.findings.filter(f => f.ruleId === 'PG-TF-028')
+        expect(found.map(f => f.location.startLine)).toEqual([4])
+        return found[0]!.fingerprint
+      } finally {
+        removeWorkspace(dir)
+      }
+    })
+    expect(prints[1]).toBe(prints[0])
   })
 })

@@ -33,7 +33,6 @@ interface LineRange {
 }
 
 interface FileInfo {
-  lines: string[]
   suppressions: SuppressionIndex
   /** Top-level blocks in line order (Terraform), for block-scoped suppressions. */
   blocks?: LineRange[]
@@ -139,7 +138,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
             `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
           )
         }
-        const finding = toFinding(check, result, path, info.lines)
+        const finding = toFinding(check, result, path)
         // Module instances and for_each copies report the same place once.
         const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
         if (!findings.has(key)) findings.set(key, finding)
@@ -168,10 +167,8 @@ function distinct(errors: FileError[]): FileError[] {
 }
 
 function fileInfo(text: string, blocks?: LineRange[]): FileInfo {
-  const lines = text.split('\n')
   return {
-    lines,
-    suppressions: new SuppressionIndex(parseSuppressions(text), lines),
+    suppressions: new SuppressionIndex(parseSuppressions(text), text.split('\n')),
     ...(blocks ? {blocks: [...blocks].sort((a, b) => a.startLine - b.startLine)} : {})
   }
 }
@@ -190,15 +187,15 @@ function enclosing(blocks: LineRange[], line: number): LineRange | undefined {
   return undefined
 }
 
-export function toFinding(
-  check: RunnableCheck,
-  result: CheckResult,
-  path: string,
-  lines: string[]
-): Finding {
+/**
+ * The finding for one check result. Its fingerprint is made only of what the report itself shows
+ * (check id, resource, message): never the line's text, which may hold a literal secret or key
+ * (a hash of a short secret can be reversed by trying candidates). Messages name values only in
+ * redacted form, so a rotated secret of the same prefix keeps the finding's identity.
+ */
+export function toFinding(check: RunnableCheck, result: CheckResult, path: string): Finding {
   const resource = result.resource ?? ''
   const message = result.message ?? (resource ? `${check.title} (${resource})` : check.title)
-  const lineText = lines[result.line - 1] ?? ''
   return createFinding({
     scanner: 'iac',
     ruleId: check.id,
@@ -210,7 +207,7 @@ export function toFinding(
     ...(result.endLine ? {endLine: result.endLine} : {}),
     remediation: check.remediation,
     ...(check.docs ? {helpUri: check.docs} : {}),
-    fingerprintContent: [check.id, resource, lineText].join('\n'),
+    fingerprintContent: [check.id, resource, message].join('\n'),
     properties: {platform: check.platform, ...(resource ? {resource} : {})}
   })
 }
