@@ -211,12 +211,14 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
       {
         scanner: 'iac',
         path: 'bomb.yaml',
-        message: expect.stringMatching(/^YAML alias expansion exceeds \d+ nodes at line \d+/)
+        message: expect.stringMatching(
+          /^bomb\.yaml: YAML alias expansion exceeds \d+ nodes at line \d+/
+        )
       },
       {
         scanner: 'iac',
         path: 'broken.yaml',
-        message: expect.stringMatching(/^invalid YAML at line 7, column \d+: /)
+        message: expect.stringMatching(/^broken\.yaml: invalid YAML at line 7, column \d+: /)
       }
     ])
     expect(brief(report)).toEqual(['pod.yaml:15 PG-K8S-001'])
@@ -229,7 +231,7 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
       {
         scanner: 'iac',
         path: 'Dockerfile',
-        message: 'empty Dockerfile at line 1: expected a FROM instruction'
+        message: 'Dockerfile: empty Dockerfile at line 1: expected a FROM instruction'
       }
     ])
     expect(brief(report)).toEqual([
@@ -245,7 +247,9 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
       {
         scanner: 'iac',
         path: 'docker-compose.yml',
-        message: expect.stringMatching(/^invalid YAML at line \d+, column \d+: /)
+        message: expect.stringMatching(
+          /^docker-compose\.yml: invalid YAML at line \d+, column \d+: /
+        )
       }
     ])
     expect(brief(compose)).toEqual(['compose.override.yml:4 PG-COMPOSE-001'])
@@ -255,7 +259,7 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
       {
         scanner: 'iac',
         path: 'broken.json',
-        message: expect.stringMatching(/^invalid YAML at line 5, column \d+: /)
+        message: expect.stringMatching(/^broken\.json: invalid YAML at line 5, column \d+: /)
       }
     ])
     expect(brief(cfn)).toEqual(['volume.yaml:8 PG-CFN-014'])
@@ -265,7 +269,9 @@ describe('bad input: a per-file error, the rest of the scan continues', () => {
       {
         scanner: 'iac',
         path: '.github/workflows/broken.yml',
-        message: expect.stringMatching(/^invalid YAML at line 4, column \d+: /)
+        message: expect.stringMatching(
+          /^\.github\/workflows\/broken\.yml: invalid YAML at line 4, column \d+: /
+        )
       }
     ])
     expect(brief(gha)).toEqual(['.github/workflows/ok.yml:2 PG-GHA-005'])

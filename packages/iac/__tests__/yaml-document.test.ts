@@ -1,4 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
+import {MAX_YAML_DEPTH, tooDeepAt} from '../src/parsers/yaml-depth'
 import {
   MAX_ALIAS_EXPANSION_NODES,
   get,
@@ -136,5 +137,34 @@ Pick: !Select [0, !GetAZs '']
   it('returns no documents for an empty file', () => {
     expect(parsed('').documents).toEqual([])
     expect(parsed('# only a comment\n').documents).toEqual([])
+  })
+})
+
+describe('the nesting bound', () => {
+  it('rejects flow or block nesting past the bound before the YAML parser recurses into it', () => {
+    const flow = `a:\n  b: ${'['.repeat(MAX_YAML_DEPTH)}1${']'.repeat(MAX_YAML_DEPTH)}\n`
+    expect(parseYaml(flow)).toEqual({
+      ok: false,
+      error: `invalid YAML at line 2: nested deeper than ${MAX_YAML_DEPTH} levels (the bound for analysis)`
+    })
+    const block = Array.from({length: 3000}, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n'
+    expect(tooDeepAt(block)).toBe(MAX_YAML_DEPTH + 1)
+    expect(tooDeepAt(`${'- '.repeat(MAX_YAML_DEPTH + 2)}1\n`)).toBe(1)
+  })
+
+  it('does not count brackets in quotes, comments or block scalars, nor closed levels', () => {
+    const manifest = [
+      'script: |',
+      `  echo "${'['.repeat(300)}"`,
+      `  ${'{'.repeat(300)}`,
+      `quoted: "${'['.repeat(300)}"`,
+      `single: '${'{'.repeat(300)}'`,
+      `note: x # ${'['.repeat(300)}`,
+      ...Array.from({length: 300}, () => 'list: [[1], {a: [2]}]')
+    ].join('\n')
+    expect(tooDeepAt(manifest)).toBeUndefined()
+    const nested = `${'['.repeat(MAX_YAML_DEPTH - 1)}1${']'.repeat(MAX_YAML_DEPTH - 1)}\n`
+    expect(tooDeepAt(nested)).toBeUndefined()
+    expect(parseYaml(nested).ok).toBe(true)
   })
 })

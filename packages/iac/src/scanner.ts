@@ -96,13 +96,18 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
       await parser.init?.()
       const parsed = parser.parse(text, path)
       if (!parsed.ok) {
-        errors.push({path, message: parsed.error})
+        // Parsers name the place in the file; the message also names the file (house rule).
+        const named = parsed.error.startsWith(path) ? parsed.error : `${path}: ${parsed.error}`
+        errors.push({path, message: named})
         continue
       }
       docs.push({path, platform: parser.platform, doc: parsed.doc})
       infos.set(path, fileInfo(text))
     } catch (error) {
-      errors.push({path, message: `${parser.platform} parser failed: ${errorMessage(error)}`})
+      errors.push({
+        path,
+        message: `${path}: ${parser.platform} parser failed: ${errorMessage(error)}; the file is not checked`
+      })
     }
   }
 

@@ -9,6 +9,7 @@ import {
   parseAllDocuments,
   type Node as YamlAstNode
 } from 'yaml'
+import {MAX_YAML_DEPTH, tooDeepAt} from './yaml-depth'
 
 /**
  * A YAML (or JSON) file as a small positioned tree: every map key, value and sequence item keeps
@@ -68,6 +69,12 @@ export const MAX_ALIAS_EXPANSION_NODES = 100_000
 class YamlAliasError extends Error {}
 
 export function parseYaml(source: string): YamlOutcome {
+  const deep = tooDeepAt(source)
+  if (deep !== undefined)
+    return {
+      ok: false,
+      error: `invalid YAML at line ${deep}: nested deeper than ${MAX_YAML_DEPTH} levels (the bound for analysis)`
+    }
   const lineCounter = new LineCounter()
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line
   let docs
