@@ -20,13 +20,17 @@ export interface EvalLimits {
   maxMillis: number
 }
 
+/**
+ * Real modules use well under one step per source byte; 5 million steps take about a second, so
+ * a 5 MiB file (the default size limit) stops within some seconds whatever it contains.
+ */
 export const EVAL_LIMITS: EvalLimits = {
   maxValueCells: 100_000,
   maxValueDepth: 64,
   maxStringLength: 1_000_000,
   maxEvalDepth: 256,
   baseSteps: 5_000_000,
-  stepsPerSourceByte: 20,
+  stepsPerSourceByte: 4,
   maxMillis: 30_000
 }
 
