@@ -13,7 +13,7 @@ interface Report {
     location: {path: string; startLine: number}
     fingerprint: string
   }>
-  errors: Array<{path: string; message: string}>
+  errors: Array<{path: string; message: string; scanner?: string}>
 }
 
 function iac(dir: string, ...args: string[]) {
@@ -79,9 +79,11 @@ describe('dist/cli.js iac: Terraform evaluation is bounded and fails closed', ()
       'infra/main.tf': sshGroup('local.cidr')
     })
     const run = iac(dir)
-    expect(run.stderr).toBe('')
     expect(run.seconds).toBeLessThan(30)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/the scan is incomplete \(exit 2\)/)
     expect(run.report!.errors).toContainEqual({
+      scanner: 'iac',
       path: 'infra/locals.tf',
       message: expect.stringMatching(
         /^infra\/locals\.tf: local\.l\d+: value exceeds the evaluation bound \(\d+ elements\); results for this file are incomplete$/
@@ -106,7 +108,7 @@ describe('dist/cli.js iac: Terraform evaluation is bounded and fails closed', ()
     mode => {
       const dir = workspace({'infra/main.tf': deepLocals(20000, mode) + sshGroup('local.cidr')})
       const run = iac(dir)
-      expect(run.stderr).toBe('')
+      expect(run.code).toBe(2)
       const messages = run.report!.errors.map(e => `${e.path}: ${e.message}`)
       expect(messages.join('\n')).not.toMatch(/call stack/)
       expect(messages).toContainEqual(
@@ -178,8 +180,10 @@ describe('dist/cli.js iac: Terraform JSON syntax and OpenTofu files', () => {
     })
     try {
       const run = iac(dir)
+      expect(run.code).toBe(2)
       expect(run.report!.errors).toEqual([
         {
+          scanner: 'iac',
           path: 'main.tf.json',
           message: 'main.tf.json:5: expected a property name in double quotes, found "}"'
         }

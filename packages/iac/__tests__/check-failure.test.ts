@@ -53,11 +53,13 @@ describe('a check that throws', () => {
     const report = await scanDir(dir, {}, scanner)
     expect(report.errors).toEqual([
       {
+        scanner: 'iac',
         path: 'main.tf',
         message:
           "main.tf: check PG-TEST-001 failed on aws_security_group.open: Cannot read properties of undefined (reading 'from_port'); results for this file are incomplete"
       },
       {
+        scanner: 'iac',
         path: 'pod.yaml',
         message: 'pod.yaml: check PG-TEST-002 failed: boom; results for this file are incomplete'
       }
