@@ -1,9 +1,10 @@
 import {readFileSync} from 'node:fs'
 import {dirname, normalize} from 'node:path/posix'
 import {errorMessage, type FileError, type Workspace, type WorkspaceFile} from '@pipeguard/core'
-import {findConflictMarker} from './conflict-markers'
+import {decodeLockfile} from './decode-lockfile'
 import {ExtractError, type Extractor} from './extractor'
 import {EXTRACTORS} from './extractors/index'
+import {assertNoConflictMarkers} from './extractors/reject-conflict-markers'
 import type {Inventory, Package} from './package'
 
 /**
@@ -54,8 +55,10 @@ export function inventoryFileRequired(
 }
 
 /**
- * Every lockfile/manifest among `files`, each read once through the workspace. A bad file becomes
- * an `errors` entry naming the file and the line; the others are still extracted.
+ * Every lockfile/manifest among `files`, each read once through the workspace and decoded as its
+ * package manager reads it. A bad file becomes an `errors` entry naming the file and the line; the
+ * others are still extracted. A lockfile the workspace could not list (over the size limit, a
+ * symbolic link) is an error too: its packages were not read, so the scan is incomplete.
  */
 export async function extractInventory(
   workspace: Workspace,
@@ -65,42 +68,33 @@ export async function extractInventory(
   const byPath = new Map(workspace.files.map(f => [f.path, f]))
   for (const file of files) byPath.set(file.path, file)
   const packages: Package[] = []
-  const errors: FileError[] = []
+  const errors: FileError[] = unlistedLockfiles(workspace, byPath, extractors)
   const warnings: FileError[] = []
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   for (const file of sorted) {
     const matching = extractorsFor(file.path, extractors)
     if (!matching.length) continue
-    const text = await workspace.text(file)
-    if (text === undefined) {
-      errors.push({
-        path: file.path,
-        message: `${file.path}: not readable as text (binary or unreadable)`
-      })
-      continue
-    }
-    const marker = findConflictMarker(text)
-    if (marker !== undefined) {
-      errors.push({
-        path: file.path,
-        message: `${file.path}:${marker}: unresolved git merge conflict marker; resolve the conflict and regenerate the lockfile`
-      })
+    const content = await readContent(workspace, file)
+    if (content === undefined) {
+      errors.push({path: file.path, message: `${file.path}: not readable`})
       continue
     }
     for (const extractor of matching) {
-      const siblings: Record<string, string> = {}
-      for (const name of extractor.siblings ?? []) {
-        const dir = dirname(file.path)
-        const sibling = byPath.get(dir === '.' ? name : `${dir}/${name}`)
-        const siblingText = sibling && (await workspace.text(sibling))
-        if (siblingText !== undefined && siblingText !== '') siblings[name] = siblingText
-      }
       try {
+        const text = decodeLockfile(content, extractor.encodings)
+        assertNoConflictMarkers(text)
+        const siblings: Record<string, string> = {}
+        for (const name of extractor.siblings ?? []) {
+          const dir = dirname(file.path)
+          const sibling = byPath.get(dir === '.' ? name : `${dir}/${name}`)
+          const siblingText = sibling && (await readSibling(workspace, sibling, warnings))
+          if (siblingText) siblings[name] = siblingText
+        }
         const result = extractor.extract({
           path: file.path,
           text,
           siblings,
-          readRelative: readFrom(byPath)
+          readRelative: readFrom(byPath, extractor)
         })
         packages.push(...result.packages)
         for (const message of result.warnings ?? []) warnings.push({path: file.path, message})
@@ -112,28 +106,82 @@ export async function extractInventory(
   return {packages, errors, warnings}
 }
 
+/** Lockfiles the workspace saw but did not list (`workspace.skipped`: too large, a symbolic link). */
+function unlistedLockfiles(
+  workspace: Workspace,
+  listed: Map<string, WorkspaceFile>,
+  extractors: readonly Extractor[]
+): FileError[] {
+  return workspace.skipped
+    .filter(s => !listed.has(s.path) && extractorsFor(s.path, extractors).length > 0)
+    .map(s => ({
+      path: s.path,
+      message: `${s.path}: ${s.reason}; its dependencies were not read (raise max-file-size in .pipeguard.yml for a large lockfile, or exclude the file)`
+    }))
+}
+
+/**
+ * The workspace's shared text, or the raw bytes when it found the file binary (UTF-16 has NUL
+ * bytes): decodeLockfile decides what they are.
+ */
+async function readContent(
+  workspace: Workspace,
+  file: WorkspaceFile
+): Promise<string | Uint8Array | undefined> {
+  const text = await workspace.text(file)
+  if (text !== undefined) return text
+  try {
+    return readFileSync(file.absPath)
+  } catch {
+    return undefined
+  }
+}
+
+/** A manifest next to the lockfile only adds detail (direct marks, scopes): unreadable is a warning. */
+async function readSibling(
+  workspace: Workspace,
+  file: WorkspaceFile,
+  warnings: FileError[]
+): Promise<string | undefined> {
+  const content = await readContent(workspace, file)
+  if (content === undefined) return undefined
+  try {
+    return decodeLockfile(content)
+  } catch (error) {
+    warnings.push({path: file.path, message: `${describeError(file.path, error)}; not used`})
+    return undefined
+  }
+}
+
 /**
  * Synchronous reads for includes (`-r base.txt`): only files the workspace listed (so inside the
- * root, not excluded, not over the size limit); anything else is reported as missing.
+ * root, not excluded, not over the size limit), decoded like the including file; anything else is
+ * reported as missing. A file that is there but cannot be decoded throws its ExtractError.
  */
-function readFrom(byPath: Map<string, WorkspaceFile>): (path: string) => string | undefined {
+function readFrom(
+  byPath: Map<string, WorkspaceFile>,
+  extractor: Extractor
+): (path: string) => string | undefined {
   return path => {
     const clean = normalize(path)
     if (clean.startsWith('../') || clean.startsWith('/')) return undefined
     const file = byPath.get(clean)
     if (!file) return undefined
+    let bytes: Uint8Array
     try {
-      return readFileSync(file.absPath, 'utf8')
+      bytes = readFileSync(file.absPath)
     } catch {
       return undefined
     }
+    return decodeLockfile(bytes, extractor.encodings)
   }
 }
 
-/** `package-lock.json:12: expected ...`; parser errors that are not ExtractErrors keep their own text. */
+/** `package-lock.json:12:5: expected ...`; parser errors that are not ExtractErrors keep their own text. */
 export function describeError(path: string, error: unknown): string {
   const line = error instanceof ExtractError ? error.line : lineOfParserError(error)
-  return `${path}${line ? `:${line}` : ''}: ${errorMessage(error)}`
+  const column = error instanceof ExtractError && line ? error.column : undefined
+  return `${path}${line ? `:${line}` : ''}${column ? `:${column}` : ''}: ${errorMessage(error)}`
 }
 
 function lineOfParserError(error: unknown): number | undefined {

@@ -1,0 +1,134 @@
+/**
+ * `dist/cli.js deps` never passes a dependency scan that did not happen: lockfiles are read as
+ * their package manager reads them, and one that cannot be read is an error in every output.
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {dirname, join} from 'node:path'
+import {afterAll, describe, expect, it} from '@jest/globals'
+
+const repo = join(import.meta.dirname, '..')
+const cli = join(repo, 'dist', 'cli.js')
+const e2eOsv = join(repo, 'test', 'fixtures', 'e2e', 'osv')
+const allOsv = join(repo, 'test', 'fixtures', 'advisories', 'osv')
+
+const dirs: string[] = []
+afterAll(() => dirs.forEach(dir => rmSync(dir, {recursive: true, force: true})))
+
+function project(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-deps-closed-'))
+  dirs.push(dir)
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), {recursive: true})
+    writeFileSync(join(dir, path), content)
+  }
+  return dir
+}
+
+function deps(args: string[]) {
+  const result = spawnSync(process.execPath, [cli, 'deps', ...args], {
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'}
+  })
+  return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+interface Report {
+  findings: Array<{ruleId: string; location: {path: string; startLine: number}}>
+  errors: Array<{path: string; message: string}>
+}
+const json = (stdout: string) => JSON.parse(stdout) as Report
+const found = (report: Report) =>
+  report.findings.map(f => `${f.ruleId} ${f.location.path}:${f.location.startLine}`).sort()
+
+/** package-lock.json v3 with lodash 4.17.15 (GHSA-35jh-r3h4-6jhm) and minimist 1.2.0 (GHSA-xvch-5gv4-984h). */
+const LOCK = JSON.stringify(
+  {
+    name: 'app',
+    lockfileVersion: 3,
+    packages: {
+      '': {name: 'app', dependencies: {lodash: '*', minimist: '*'}},
+      'node_modules/lodash': {version: '4.17.15'},
+      'node_modules/minimist': {version: '1.2.0'}
+    }
+  },
+  null,
+  2
+)
+const utf16le = (text: string) =>
+  Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+
+describe('dist/cli.js deps reads lockfiles as their package manager does', () => {
+  it('audits a package-lock.json that starts with a UTF-8 byte order mark', () => {
+    const dir = project({'package-lock.json': `\uFEFF${LOCK}`})
+    const run = deps([dir, '--advisory-db', e2eOsv, '--format', 'json'])
+    expect(run.stderr).toBe('')
+    const report = json(run.stdout)
+    expect(report.errors).toEqual([])
+    expect(found(report)).toEqual([
+      'GHSA-35jh-r3h4-6jhm package-lock.json:12',
+      'GHSA-xvch-5gv4-984h package-lock.json:15'
+    ])
+    expect(run.code).toBe(1)
+  })
+
+  it('audits a UTF-16 requirements.txt (pip reads it by its byte order mark)', () => {
+    const dir = project({'requirements.txt': utf16le('flask==2.0.0\r\nrequests==2.19.0\r\n')})
+    const run = deps([dir, '--advisory-db', allOsv, '--format', 'json', '--fail-on', 'low'])
+    const report = json(run.stdout)
+    expect(report.errors).toEqual([])
+    expect(found(report)).toContain('PYSEC-2018-28 requirements.txt:2')
+    expect(run.code).toBe(1)
+  })
+})
+
+describe('dist/cli.js deps reports an unreadable lockfile as an error in every format', () => {
+  const conflicted = LOCK.replace(
+    '    "node_modules/minimist"',
+    '<<<<<<< HEAD\n    "node_modules/minimist"'
+  ).replace('\n  }\n}', '\n  }\n>>>>>>> feature\n}')
+  const dir = project({
+    '.pipeguard.yml': 'max-file-size: 1000\n',
+    'conflict/package-lock.json': conflicted,
+    'syntax/package-lock.json': LOCK.replace('"1.2.0"', '"1.2.0",'),
+    'utf16/package-lock.json': utf16le(LOCK.slice(0, 400)),
+    'big/package-lock.json': LOCK.padEnd(2000)
+  })
+  const expected = [
+    {
+      path: 'big/package-lock.json',
+      message:
+        'big/package-lock.json: larger than the 1000 B limit (2.0 KiB); its dependencies were not read (raise max-file-size in .pipeguard.yml for a large lockfile, or exclude the file)'
+    },
+    {
+      path: 'conflict/package-lock.json',
+      message:
+        'conflict/package-lock.json:15: unresolved git merge conflict marker; resolve the conflict and regenerate the lockfile'
+    },
+    {
+      path: 'syntax/package-lock.json',
+      message:
+        'syntax/package-lock.json:17:5: invalid JSON: expected a key after the comma (trailing comma), found "}"'
+    },
+    {
+      path: 'utf16/package-lock.json',
+      message:
+        'utf16/package-lock.json:1: the file is UTF-16LE (it starts with the byte order mark FF FE); this format is read as UTF-8 only: save it as UTF-8'
+    }
+  ]
+
+  it('lists each file with its line and what was expected in the JSON report', () => {
+    const run = deps([dir, '--advisory-db', e2eOsv, '--format', 'json'])
+    expect(run.stderr).toBe('')
+    const report = json(run.stdout)
+    expect(report.errors).toEqual(expected)
+    expect(report.findings).toEqual([])
+  })
+
+  it.each(['markdown', 'table'])('lists them in the %s report', format => {
+    const run = deps([dir, '--advisory-db', e2eOsv, '--format', format])
+    const text = run.stdout.replace(/\\(.)/g, '$1')
+    for (const error of expected) expect(text).toContain(error.message)
+  })
+})
