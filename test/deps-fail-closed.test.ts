@@ -3,7 +3,7 @@
  * their package manager reads them, and one that cannot be read is an error in every output.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
@@ -73,6 +73,23 @@ describe('dist/cli.js deps reads lockfiles as their package manager does', () =>
     expect(run.code).toBe(1)
   })
 
+  it('audits both documents of a pnpm 11+ pnpm-lock.yaml (env lockfile, then project lockfile)', () => {
+    const lock = readFileSync(
+      join(repo, 'test/fixtures/inventory/npm/edge-cases/pnpm-v9-env/pnpm-lock.yaml')
+    )
+    const run = deps([
+      project({'pnpm-lock.yaml': lock}),
+      '--advisory-db',
+      e2eOsv,
+      '--format',
+      'json'
+    ])
+    const report = json(run.stdout)
+    expect(report.errors).toEqual([])
+    expect(found(report)).toEqual(['GHSA-35jh-r3h4-6jhm pnpm-lock.yaml:58'])
+    expect(run.code).toBe(1)
+  })
+
   it('audits a UTF-16 requirements.txt (pip reads it by its byte order mark)', () => {
     const dir = project({'requirements.txt': utf16le('flask==2.0.0\r\nrequests==2.19.0\r\n')})
     const run = deps([dir, '--advisory-db', allOsv, '--format', 'json', '--fail-on', 'low'])
@@ -93,7 +110,8 @@ describe('dist/cli.js deps reports an unreadable lockfile as an error in every f
     'conflict/package-lock.json': conflicted,
     'syntax/package-lock.json': LOCK.replace('"1.2.0"', '"1.2.0",'),
     'utf16/package-lock.json': utf16le(LOCK.slice(0, 400)),
-    'big/package-lock.json': LOCK.padEnd(2000)
+    'big/package-lock.json': LOCK.padEnd(2000),
+    'pnpm/pnpm-lock.yaml': "lockfileVersion: '9.0'\n---\nlockfileVersion: '9.0'\n"
   })
   const expected = [
     {
@@ -105,6 +123,11 @@ describe('dist/cli.js deps reports an unreadable lockfile as an error in every f
       path: 'conflict/package-lock.json',
       message:
         'conflict/package-lock.json:15: unresolved git merge conflict marker; resolve the conflict and regenerate the lockfile'
+    },
+    {
+      path: 'pnpm/pnpm-lock.yaml',
+      message:
+        "pnpm/pnpm-lock.yaml:2: expected one YAML document, or two (pnpm's env lockfile, then the project lockfile) in a file that starts with '---'; document 2 of 2 starts here"
     },
     {
       path: 'syntax/package-lock.json',

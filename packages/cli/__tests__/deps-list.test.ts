@@ -87,7 +87,7 @@ describe('pipeguard deps --list (in-process)', () => {
     expect(listed.errors).toEqual([
       {
         path: 'broken/pnpm-lock.yaml',
-        message: expect.stringMatching(/^broken\/pnpm-lock\.yaml:\d+: invalid YAML/)
+        message: expect.stringMatching(/^broken\/pnpm-lock\.yaml:\d+:\d+: invalid YAML/)
       }
     ])
     expect(c.err()).toContain('1 file(s) could not be read')

@@ -116,10 +116,10 @@ describe('extractInventory over a monorepo', () => {
       )
     }
     expect(byPath['bad/truncated/package-lock.json']).toBe(
-      'bad/truncated/package-lock.json:5: invalid JSON: unexpected end of file (truncated?); expected a string'
+      'bad/truncated/package-lock.json:5:1: invalid JSON: unexpected end of file (truncated?); expected a string'
     )
     expect(byPath['bad/truncated/pnpm-lock.yaml']).toMatch(
-      /^bad\/truncated\/pnpm-lock\.yaml:\d+: invalid YAML: /
+      /^bad\/truncated\/pnpm-lock\.yaml:\d+:\d+: invalid YAML: /
     )
     expect(byPath['bad/types/bun.lock']).toBe(
       'bad/types/bun.lock:3: packages["a"]: expected an array starting with "name@version", got an object'
