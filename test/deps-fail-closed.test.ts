@@ -7,6 +7,7 @@ import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 import {afterAll, describe, expect, it} from '@jest/globals'
+import {randomToken} from './helpers/workspace'
 
 const repo = join(import.meta.dirname, '..')
 const cli = join(repo, 'dist', 'cli.js')
@@ -153,5 +154,39 @@ describe('dist/cli.js deps reports an unreadable lockfile as an error in every f
     const run = deps([dir, '--advisory-db', e2eOsv, '--format', format])
     const text = run.stdout.replace(/\\(.)/g, '$1')
     for (const error of expected) expect(text).toContain(error.message)
+  })
+})
+
+describe('dist/cli.js deps never prints a credential written in a lockfile line', () => {
+  const token = randomToken('', 36)
+  const dir = project({
+    'requirements.txt': [
+      `-ihttps://ci:${token}@pypi.example.com/simple`,
+      `private-pkg https://ci:${token}@files.example.com/private_pkg-1.0-py3-none-any.whl`,
+      'requests==2.19.0',
+      ''
+    ].join('\n'),
+    'go/go.mod': `module example.com/app\n\nrequire example.com/x v1.0.0 password=${token}\n`,
+    'yarn/yarn.lock': `# yarn lockfile v1\n\na@^1:\n  version "1.0.0"\n  resolved "https://ci:${token}@registry.example.com/a.tgz\n`
+  })
+
+  it.each(['json', 'sarif', 'markdown', 'table'])('in the %s report', format => {
+    const run = deps([dir, '--advisory-db', allOsv, '--format', format])
+    expect(run.stdout).toContain(format === 'sarif' ? 'PYSEC-2018-28' : 'requests')
+    expect(run.stdout + run.stderr).not.toContain(token)
+    if (format !== 'json') return
+    const report = json(run.stdout)
+    expect(report.errors).toEqual([
+      {
+        path: 'go/go.mod',
+        message:
+          "go/go.mod:3: expected 'require MODULE vVERSION', got 'require example.com/x v1.0.0 password=****'"
+      },
+      {
+        path: 'yarn/yarn.lock',
+        message:
+          'yarn/yarn.lock:5: expected a closing quote in "\\"https://****@registry.example.com/a.tgz"'
+      }
+    ])
   })
 })

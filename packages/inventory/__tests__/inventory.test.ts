@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
 import {symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {Workspace} from '@pipeguard/core'
-import {makeWorkspace, removeWorkspace} from '../../../test/helpers/workspace'
+import {makeWorkspace, randomToken, removeWorkspace} from '../../../test/helpers/workspace'
 import {dependencyPaths} from '../src/dependency-paths'
 import {extractInventory, inventoryFileRequired, type InventoryResult} from '../src/inventory'
 import type {Inventory, Package} from '../src/package'
@@ -156,6 +156,27 @@ describe('extractInventory edge cases', () => {
     }
   }
   const purls = (result: InventoryResult) => result.packages.map(p => p.purl)
+
+  it('masks credentials a quoted lockfile line carries, in errors and warnings', async () => {
+    const token = randomToken('', 36)
+    const result = await extractDir({
+      'requirements.txt': `-ihttps://ci:${token}@pypi.example.com/simple\nsix==1.16.0\n`,
+      'yarn.lock': `# yarn lockfile v1\n\na@^1:\n  resolved "https://ci:${token}@registry.example.com/a.tgz\n`
+    })
+    expect(result.warnings).toEqual([
+      {
+        path: 'requirements.txt',
+        message: 'requirements.txt:1: unknown option -ihttps://****@pypi.example.com/simple'
+      }
+    ])
+    expect(result.errors).toEqual([
+      {
+        path: 'yarn.lock',
+        message:
+          'yarn.lock:4: expected a closing quote in "\\"https://****@registry.example.com/a.tgz"'
+      }
+    ])
+  })
 
   it('a binary file with a lockfile name is an error for that file only', async () => {
     const result = await extractDir({

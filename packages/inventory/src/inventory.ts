@@ -6,6 +6,7 @@ import {ExtractError, type Extractor} from './extractor'
 import {EXTRACTORS} from './extractors/index'
 import {assertNoConflictMarkers} from './extractors/reject-conflict-markers'
 import type {Inventory, Package} from './package'
+import {redactCredentials} from './redact-credentials'
 
 /**
  * Folders that hold installed or vendored copies of dependencies, never the project's own
@@ -103,7 +104,12 @@ export async function extractInventory(
       }
     }
   }
-  return {packages, errors, warnings}
+  // File text can reach a message (a quoted line, a parser's excerpt): credentials never do.
+  const redacted = (e: FileError): FileError => ({
+    path: e.path,
+    message: redactCredentials(e.message)
+  })
+  return {packages, errors: errors.map(redacted), warnings: warnings.map(redacted)}
 }
 
 /** Lockfiles the workspace saw but did not list (`workspace.skipped`: too large, a symbolic link). */

@@ -4,6 +4,7 @@ import {ExtractError} from '../extractor'
 import type {Package} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
+import {excerpt} from '../redact-credentials'
 
 const DIRECTIVES = new Set([
   'module',
@@ -131,7 +132,10 @@ function parseGoMod(text: string): {
     if (verb === 'require') {
       const [module, version] = args
       if (args.length !== 2 || !module || !version || !VERSION.test(version))
-        throw new ExtractError(`expected 'require MODULE vVERSION', got '${content}'`, line)
+        throw new ExtractError(
+          `expected 'require MODULE vVERSION', got '${excerpt(content)}'`,
+          line
+        )
       requires.push({module, version, indirect, line})
     } else if (verb === 'exclude') {
       if (args.length !== 2) throw new ExtractError(`expected 'exclude MODULE vVERSION'`, line)
@@ -154,7 +158,7 @@ function parseReplace(args: string[], line: number, content: string): Replace {
   const right = args.slice(arrow + 1)
   if (arrow === -1 || left.length < 1 || left.length > 2 || right.length < 1 || right.length > 2)
     throw new ExtractError(
-      `expected 'replace MODULE [VERSION] => TARGET [VERSION]', got '${content}'`,
+      `expected 'replace MODULE [VERSION] => TARGET [VERSION]', got '${excerpt(content)}'`,
       line
     )
   const local = /^(?:\.{1,2}\/|\/|\.{1,2}$|[A-Za-z]:\\)/.test(right[0] as string)

@@ -5,6 +5,7 @@ import type {Package, Scope} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
 import {normalizePythonName, pypiPurl} from './python-name'
+import {excerpt} from '../redact-credentials'
 
 const FILE_NAME = /^(?:.*[-_.])?requirements(?:[-_.].*)?\.txt$/i
 const IN_REQUIREMENTS_DIR = /(?:^|\/)requirements\/[^/]+\.txt$/i
@@ -139,10 +140,10 @@ function parseLine(
       if (egg) add(egg, '')
       else
         warnings.push(
-          `${where}: editable requirement ${value ?? ''} has no package name (local code is not a package)`
+          `${where}: editable requirement ${excerpt(value ?? '')} has no package name (local code is not a package)`
         )
     } else if (!VALUE_OPTIONS.has(option) && !FLAG_OPTIONS.has(option))
-      warnings.push(`${where}: unknown option ${option}`)
+      warnings.push(`${where}: unknown option ${excerpt(option)}`)
     return undefined
   }
   // pip's own split: the requirement is everything before the first option token.
@@ -165,7 +166,7 @@ function parseLine(
   }
   const match = REQUIREMENT.exec(requirement)
   if (!match) {
-    warnings.push(`${where}: not a requirement: ${requirement.slice(0, 80)}`)
+    warnings.push(`${where}: not a requirement: ${excerpt(requirement)}`)
     return undefined
   }
   const name = match[1] as string
@@ -176,7 +177,7 @@ function parseLine(
   }
   const pin = /^===?\s*([^\s,*;]+)$/.exec(specifier)
   if (specifier !== '' && !pin && !/^(?:[<>=!~]=?|===)/.test(specifier)) {
-    warnings.push(`${where}: cannot read the version specifier '${specifier.slice(0, 80)}'`)
+    warnings.push(`${where}: cannot read the version specifier '${excerpt(specifier)}'`)
     return undefined
   }
   add(name, pin?.[1] ?? '', integrity)
