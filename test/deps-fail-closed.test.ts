@@ -2,11 +2,16 @@
  * `dist/cli.js deps` never passes a dependency scan that did not happen: lockfiles are read as
  * their package manager reads them, and one that cannot be read is an error in every output.
  */
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
-import {afterAll, describe, expect, it} from '@jest/globals'
+import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
+import {
+  startFakeOsvServer,
+  type FakeOsvServer
+} from '../packages/advisories/__tests__/fake-osv-server'
+import {allOsvTexts} from '../packages/advisories/__tests__/osv-fixtures'
 import {randomToken} from './helpers/workspace'
 
 const repo = join(import.meta.dirname, '..')
@@ -33,6 +38,20 @@ function deps(args: string[]) {
     env: {...process.env, NO_COLOR: '1'}
   })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
+}
+
+/** For runs against the fake OSV server of this process: spawnSync would block its event loop. */
+function depsAsync(args: string[]): Promise<{code: number | null; stdout: string; stderr: string}> {
+  return new Promise(resolve => {
+    const child = spawn(process.execPath, [cli, 'deps', ...args], {
+      env: {...process.env, NO_COLOR: '1'}
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('close', code => resolve({code, stdout, stderr}))
+  })
 }
 
 interface Report {
@@ -189,4 +208,62 @@ describe('dist/cli.js deps never prints a credential written in a lockfile line'
       }
     ])
   })
+})
+
+describe('dist/cli.js deps fails (exit 2) when the advisories cannot be read', () => {
+  let osv: FakeOsvServer
+  beforeAll(async () => {
+    osv = await startFakeOsvServer([...allOsvTexts().values()].map(text => JSON.parse(text)))
+  })
+  afterAll(() => osv.close())
+  const app = project({'package-lock.json': LOCK})
+
+  it('an offline database with no valid record', () => {
+    const db = project({'a.json': '{"summary": "no id"}', 'b.json': '{"id": '})
+    const run = deps([app, '--advisory-db', db, '--format', 'json'])
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toMatch(
+      /holds no valid OSV records \(\*\.json or all\.zip\); 2 file\(s\) failed, the first: a\.json: not a valid OSV record: id: .*; no vulnerability scan was done/
+    )
+    expect(run.code).toBe(2)
+  })
+
+  it('a record querybatch named that /v1/vulns/{id} answers malformed', async () => {
+    osv.faults.push({
+      kind: 'body',
+      body: '{"id": "GHSA-xvch-5gv4-984h", "affected": [{"ranges": [{"type": "SEMVER"}]}]}',
+      times: Infinity,
+      match: r => r.path === '/v1/vulns/GHSA-xvch-5gv4-984h'
+    })
+    try {
+      const run = await depsAsync([app, '--osv-url', osv.url, '--format', 'json'])
+      expect(run.stdout).toBe('')
+      expect(run.stderr).toMatch(
+        /could not reach the OSV API at http:\/\/127\.0\.0\.1:\d+: GET .*\/v1\/vulns\/GHSA-xvch-5gv4-984h: not a valid OSV record \(GHSA-xvch-5gv4-984h\): affected\.0\.ranges\.0\.events: /
+      )
+      expect(run.code).toBe(2)
+    } finally {
+      osv.faults.splice(0)
+    }
+  })
+
+  it.each(['json', 'sarif', 'markdown', 'table'])(
+    'never prints the credentials of --osv-url (%s report, and when it fails)',
+    async format => {
+      const token = randomToken('', 32)
+      const url = osv.url.replace('://', `://ci:${token}@`)
+      const ok = await depsAsync([app, '--osv-url', url, '--format', format])
+      expect(ok.code).toBe(1)
+      expect(ok.stdout).toContain('GHSA-35jh-r3h4-6jhm')
+      expect(ok.stdout + ok.stderr).not.toContain(token)
+      expect(osv.requests.at(-1)!.authorization).toBe(
+        `Basic ${Buffer.from(`ci:${token}`).toString('base64')}`
+      )
+      osv.faults.push({kind: 'status', status: 400, times: 1})
+      const failed = await depsAsync([app, '--osv-url', url, '--format', format])
+      expect(failed.code).toBe(2)
+      expect(failed.stderr).toContain('could not reach the OSV API at http://****@127.0.0.1')
+      expect(failed.stdout + failed.stderr).not.toContain(token)
+    }
+  )
 })
