@@ -38,3 +38,21 @@ export function osvEndpoint(raw: string): OsvEndpoint {
 export function describeUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1****@')
 }
+
+/**
+ * The secret parts of a URL's userinfo, for a log masker (`core.setSecret`): the password as
+ * written and decoded, the whole `user:password`, or a lone user name (a token used as the user).
+ */
+export function urlCredentials(raw: string): string[] {
+  let url: URL
+  try {
+    url = new URL(raw.trim())
+  } catch {
+    return []
+  }
+  const {username, password} = url
+  const parts = password
+    ? [password, decodeURIComponent(password), `${username}:${password}`]
+    : [username, decodeURIComponent(username)]
+  return [...new Set(parts.filter(Boolean))]
+}
