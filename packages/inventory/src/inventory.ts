@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs'
 import {dirname, normalize} from 'node:path/posix'
 import {errorMessage, type FileError, type Workspace, type WorkspaceFile} from '@pipeguard/core'
 import {decodeLockfile} from './decode-lockfile'
-import {ExtractError, type Extractor} from './extractor'
+import {ExtractError, type ExtractInput, type Extractor} from './extractor'
 import {EXTRACTORS} from './extractors/index'
 import {assertNoConflictMarkers} from './extractors/reject-conflict-markers'
 import type {Inventory, Package} from './package'
@@ -55,11 +55,43 @@ export function inventoryFileRequired(
   return extractorsFor(path, extractors).length > 0
 }
 
+/** What one file gave one extractor: its packages, or the error that stopped it. */
+export interface FileExtraction {
+  packages: Package[]
+  warnings: string[]
+  /** `path:line:column: what was expected`; set when nothing could be read from the file. */
+  error?: string
+}
+
 /**
- * Every lockfile/manifest among `files`, each read once through the workspace and decoded as its
- * package manager reads it. A bad file becomes an `errors` entry naming the file and the line; the
- * others are still extracted. A lockfile the workspace could not list (over the size limit, a
- * symbolic link) is an error too: its packages were not read, so the scan is incomplete.
+ * One file through one extractor, the way every file of a scan is read: decoded as its package
+ * manager reads it, refused at a merge-conflict marker, extracted. A bad file is an error value,
+ * never an exception, and no message carries a credential from the file's text.
+ */
+export function extractFile(
+  extractor: Extractor,
+  input: Omit<ExtractInput, 'text'> & {content: string | Uint8Array}
+): FileExtraction {
+  try {
+    const text = decodeLockfile(input.content, extractor.encodings)
+    assertNoConflictMarkers(text)
+    const result = extractor.extract({
+      path: input.path,
+      text,
+      siblings: input.siblings,
+      ...(input.readRelative ? {readRelative: input.readRelative} : {})
+    })
+    return {packages: result.packages, warnings: (result.warnings ?? []).map(redactCredentials)}
+  } catch (error) {
+    return {packages: [], warnings: [], error: redactCredentials(describeError(input.path, error))}
+  }
+}
+
+/**
+ * Every lockfile/manifest among `files`, each read once through the workspace and then by
+ * extractFile. A bad file becomes an `errors` entry naming the file and the line; the others are
+ * still extracted. A lockfile the workspace could not list (over the size limit, a symbolic link)
+ * is an error too: its packages were not read, so the scan is incomplete.
  */
 export async function extractInventory(
   workspace: Workspace,
@@ -81,35 +113,25 @@ export async function extractInventory(
       continue
     }
     for (const extractor of matching) {
-      try {
-        const text = decodeLockfile(content, extractor.encodings)
-        assertNoConflictMarkers(text)
-        const siblings: Record<string, string> = {}
-        for (const name of extractor.siblings ?? []) {
-          const dir = dirname(file.path)
-          const sibling = byPath.get(dir === '.' ? name : `${dir}/${name}`)
-          const siblingText = sibling && (await readSibling(workspace, sibling, warnings))
-          if (siblingText) siblings[name] = siblingText
-        }
-        const result = extractor.extract({
-          path: file.path,
-          text,
-          siblings,
-          readRelative: readFrom(byPath, extractor)
-        })
-        packages.push(...result.packages)
-        for (const message of result.warnings ?? []) warnings.push({path: file.path, message})
-      } catch (error) {
-        errors.push({path: file.path, message: describeError(file.path, error)})
+      const siblings: Record<string, string> = {}
+      for (const name of extractor.siblings ?? []) {
+        const dir = dirname(file.path)
+        const sibling = byPath.get(dir === '.' ? name : `${dir}/${name}`)
+        const siblingText = sibling && (await readSibling(workspace, sibling, warnings))
+        if (siblingText) siblings[name] = siblingText
       }
+      const result = extractFile(extractor, {
+        path: file.path,
+        content,
+        siblings,
+        readRelative: readFrom(byPath, extractor)
+      })
+      packages.push(...result.packages)
+      for (const message of result.warnings) warnings.push({path: file.path, message})
+      if (result.error) errors.push({path: file.path, message: result.error})
     }
   }
-  // File text can reach a message (a quoted line, a parser's excerpt): credentials never do.
-  const redacted = (e: FileError): FileError => ({
-    path: e.path,
-    message: redactCredentials(e.message)
-  })
-  return {packages, errors: errors.map(redacted), warnings: warnings.map(redacted)}
+  return {packages, errors, warnings}
 }
 
 /** Lockfiles the workspace saw but did not list (`workspace.skipped`: too large, a symbolic link). */
@@ -154,7 +176,8 @@ async function readSibling(
   try {
     return decodeLockfile(content)
   } catch (error) {
-    warnings.push({path: file.path, message: `${describeError(file.path, error)}; not used`})
+    const message = redactCredentials(describeError(file.path, error))
+    warnings.push({path: file.path, message: `${message}; not used`})
     return undefined
   }
 }
@@ -183,11 +206,17 @@ function readFrom(
   }
 }
 
-/** `package-lock.json:12:5: expected ...`; parser errors that are not ExtractErrors keep their own text. */
+/**
+ * `package-lock.json:12:5: expected ...`. A YAML library error keeps its own text; anything else
+ * that is not an ExtractError is a bug of ours, said so (it still counts as an error for the file).
+ */
 export function describeError(path: string, error: unknown): string {
   const line = error instanceof ExtractError ? error.line : lineOfParserError(error)
   const column = error instanceof ExtractError && line ? error.column : undefined
-  return `${path}${line ? `:${line}` : ''}${column ? `:${column}` : ''}: ${errorMessage(error)}`
+  const where = `${path}${line ? `:${line}` : ''}${column ? `:${column}` : ''}`
+  if (error instanceof ExtractError || line) return `${where}: ${errorMessage(error)}`
+  const name = error instanceof Error ? error.name : typeof error
+  return `${where}: internal error while reading this file (${name}: ${errorMessage(error)}); please report it`
 }
 
 function lineOfParserError(error: unknown): number | undefined {

@@ -1,10 +1,10 @@
-import {PackageURL} from 'packageurl-js'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
 import type {Package} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
 import {excerpt} from '../redact-credentials'
+import {packageUrl} from '../package-url'
 
 const DIRECTIVES = new Set([
   'module',
@@ -68,7 +68,7 @@ export const goMod: Extractor = {
         ecosystem: 'Go',
         name: module,
         version,
-        purl: goPurl(module, version),
+        purl: goPurl(module, version, require.line),
         direct: !require.indirect,
         scope: 'prod',
         ...(integrity ? {integrity} : {}),
@@ -81,17 +81,10 @@ export const goMod: Extractor = {
   }
 }
 
-function goPurl(module: string, version: string): string {
+function goPurl(module: string, version: string, line?: number): string {
   const slash = module.lastIndexOf('/')
   const namespace = slash === -1 ? undefined : module.slice(0, slash)
-  return new PackageURL(
-    'golang',
-    namespace,
-    module.slice(slash + 1),
-    version,
-    undefined,
-    undefined
-  ).toString()
+  return packageUrl('golang', namespace, module.slice(slash + 1), version, line)
 }
 
 function parseGoMod(text: string): {
@@ -118,9 +111,9 @@ function parseGoMod(text: string): {
         return
       }
       verb = block.verb
-      args = words(content)
+      args = words(content, line)
     } else {
-      const parts = words(content)
+      const parts = words(content, line)
       verb = parts[0] as string
       if (!DIRECTIVES.has(verb)) throw new ExtractError(`unknown directive '${verb}'`, line)
       if (parts[1] === '(' && parts.length === 2) {
@@ -172,14 +165,19 @@ function parseReplace(args: string[], line: number, content: string): Replace {
 }
 
 /** Whitespace-separated words; go.mod allows "quoted" module paths. */
-function words(content: string): string[] {
+function words(content: string, line: number): string[] {
   return (content.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? []).map(word =>
-    word.startsWith('"')
-      ? (JSON.parse(word) as string)
-      : word.startsWith('`')
-        ? word.slice(1, -1)
-        : word
+    word.startsWith('"') ? unquote(word, line) : word.startsWith('`') ? word.slice(1, -1) : word
   )
+}
+
+/** A Go interpreted string literal; its escapes are JSON's for what go.mod holds (module paths). */
+function unquote(word: string, line: number): string {
+  try {
+    return JSON.parse(word) as string
+  } catch {
+    throw new ExtractError(`expected a quoted string, got ${excerpt(word)}`, line)
+  }
 }
 
 /** `module version h1:hash` lines of go.sum (not the `/go.mod` ones, which hash only the manifest). */

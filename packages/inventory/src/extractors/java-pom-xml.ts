@@ -1,4 +1,3 @@
-import {PackageURL} from 'packageurl-js'
 import {SaxesParser} from 'saxes'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
@@ -6,6 +5,7 @@ import type {Package, Scope} from '../package'
 import {excerpt} from '../redact-credentials'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
+import {packageUrl} from '../package-url'
 
 interface Declared {
   fields: Record<string, string>
@@ -98,14 +98,7 @@ export const javaPomXml: Extractor = {
         ecosystem: 'Maven',
         name,
         version,
-        purl: new PackageURL(
-          'maven',
-          group,
-          artifact,
-          version || undefined,
-          undefined,
-          undefined
-        ).toString(),
+        purl: packageUrl('maven', group, artifact, version || undefined, dep.line),
         direct: !dep.managed,
         scope,
         pinned,

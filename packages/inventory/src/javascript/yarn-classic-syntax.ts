@@ -113,5 +113,12 @@ function readQuoted(text: string, start: number, line: number): [string, number]
   const match = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(start))
   if (!match)
     throw new ExtractError(`expected a closing quote in ${JSON.stringify(excerpt(text))}`, line)
-  return [JSON.parse(match[0]) as string, start + match[0].length]
+  try {
+    return [JSON.parse(match[0]) as string, start + match[0].length]
+  } catch {
+    throw new ExtractError(
+      `expected a valid quoted string, got ${JSON.stringify(excerpt(match[0]))}`,
+      line
+    )
+  }
 }
