@@ -162,6 +162,20 @@ describe('dependency-audit action (dist/dependency-audit/index.js) against fake 
     expect(result.exitCode).toBe(1)
   })
 
+  it('compares with a base lockfile that had a byte order mark: what was there is not new', async () => {
+    const base = lockfiles({lodash: '4.17.15'})['package-lock.json']!
+    writeFiles(workspace, {'package-lock.json': `\uFEFF${base}`})
+    const result = await pullRequest({lodash: '4.17.15', minimist: '1.2.0'})
+    expect(result.stderr).toBe('')
+    const report = JSON.parse(result.files['pipeguard-dependency-audit.json']!) as {
+      findings: Array<{ruleId: string; status: string}>
+    }
+    expect(report.findings.map(f => `${f.ruleId} ${f.status}`).sort()).toEqual([
+      'GHSA-35jh-r3h4-6jhm existing',
+      'GHSA-xvch-5gv4-984h new'
+    ])
+  })
+
   it('lists an unreadable lockfile in the JSON report and the job summary', async () => {
     const lock = lockfiles({minimist: '1.2.0'})['package-lock.json']!
     writeFiles(workspace, {
