@@ -176,7 +176,7 @@ describe('dependency-audit action (dist/dependency-audit/index.js) against fake 
     ])
   })
 
-  it('lists an unreadable lockfile in the JSON report and the job summary', async () => {
+  it('lists an unreadable lockfile in the JSON report, the summary and the outputs, and fails the job', async () => {
     const lock = lockfiles({minimist: '1.2.0'})['package-lock.json']!
     writeFiles(workspace, {
       'web/package-lock.json': lock.replace('\n  "packages"', '\n<<<<<<< HEAD\n  "packages"'),
@@ -191,6 +191,8 @@ describe('dependency-audit action (dist/dependency-audit/index.js) against fake 
     expect(reportOf(result).errors.map(e => e.message)).toEqual(errors)
     const summary = result.summary.replace(/\\(.)/g, '$1')
     for (const message of errors) expect(summary).toContain(message)
+    expect(result.outputs).toMatchObject({incomplete: 'true', errors: '2'})
+    expect(result.exitCode).toBe(1)
   })
 
   it('fails naming the advisory when /v1/vulns/{id} answers a malformed record', async () => {
@@ -204,9 +206,10 @@ describe('dependency-audit action (dist/dependency-audit/index.js) against fake 
       const result = await push()
       expect(result.exitCode).toBe(1)
       expect(result.stdout).toMatch(
-        /::error::pipeguard: could not reach the OSV API at http:\/\/127\.0\.0\.1:\d+: GET .*\/v1\/vulns\/GHSA-35jh-r3h4-6jhm: not a valid OSV record \(GHSA-35jh-r3h4-6jhm\): affected: /
+        /::error::pipeguard: the scan is incomplete: Dependency audit did not run: could not reach the OSV API at http:\/\/127\.0\.0\.1:\d+: GET .*\/v1\/vulns\/GHSA-35jh-r3h4-6jhm: not a valid OSV record \(GHSA-35jh-r3h4-6jhm\): affected: /
       )
-      expect(result.outputs.blocking).toBeUndefined()
+      expect(result.outputs.incomplete).toBe('true')
+      expect(reportOf(result).findings).toEqual([])
     } finally {
       osv.faults.splice(0)
     }

@@ -43,6 +43,15 @@ describe('decodeLockfile', () => {
     )
   })
 
+  it('applies the same rule to text the workspace already decoded from UTF-16', () => {
+    expect(decodeLockfile('requests==2.31.0\n', {utf16: true}, 'utf16le')).toBe(
+      'requests==2.31.0\n'
+    )
+    expect(thrown(() => decodeLockfile('{}', {}, 'utf16be')).message).toBe(
+      'the file is UTF-16BE (it starts with the byte order mark FE FF); this format is read as UTF-8 only: save it as UTF-8'
+    )
+  })
+
   it('rejects broken UTF-16 after its byte order mark', () => {
     const odd = Buffer.from([0xff, 0xfe, 0x61, 0x00, 0x62])
     expect(thrown(() => decodeLockfile(odd, {utf16: true})).message).toContain(

@@ -104,6 +104,16 @@ async function gitPrefix(root: string): Promise<string> {
   }
 }
 
+const BASE_VIEWS = new WeakSet<Workspace>()
+
+/**
+ * True for a view made by baseWorkspace: its texts come from git, already decoded by readBaseFiles
+ * (the files on disk are the head's, so nothing is to be read from them).
+ */
+export function isBaseView(workspace: Workspace): boolean {
+  return BASE_VIEWS.has(workspace)
+}
+
 /**
  * A read-only view of the base commit's lockfiles, shaped like the workspace extraction reads:
  * the head's files as they were on the base, plus the `deleted` ones only the base has.
@@ -118,6 +128,7 @@ export function baseWorkspace(
     ...deleted.map(path => ({path, absPath: join(workspace.root, path), size: 0}))
   ].map(f => ({...f, size: Buffer.byteLength(texts.get(f.path)!)}))
   const view = Object.create(workspace) as Workspace
+  BASE_VIEWS.add(view)
   Object.defineProperty(view, 'files', {value: files})
   Object.defineProperty(view, 'text', {value: async (file: WorkspaceFile) => texts.get(file.path)})
   // Size and symlink skips are the head's; the base blobs come from git whole.

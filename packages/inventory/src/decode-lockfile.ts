@@ -7,28 +7,30 @@ export interface TextEncodings {
   utf16?: boolean
 }
 
+/** The UTF-16 a string was decoded from by the workspace (which reads UTF-16 text with its mark). */
+export type DecodedBy = 'utf16le' | 'utf16be'
+
 /**
  * The text of a lockfile or manifest as its package manager reads it. `content` is the
- * workspace's UTF-8 reading, or the raw bytes when the workspace found the file binary. A UTF-8
- * byte order mark is dropped (every tool skips it); UTF-16 with a byte order mark is decoded where
- * the format's tool accepts it and is an error naming the encoding elsewhere; a NUL byte anywhere
- * else means the file is not text. Every extractor reads its file through this function.
+ * workspace's text (`decodedBy` says when it was UTF-16), or the raw bytes when the workspace found
+ * the file not to be text. A UTF-8 byte order mark is dropped (every tool skips it); UTF-16 with a
+ * byte order mark is read where the format's tool accepts it and is an error naming the encoding
+ * elsewhere; a NUL byte means the file is not text. Every extractor reads its file through here.
  */
 export function decodeLockfile(
   content: string | Uint8Array,
-  encodings: TextEncodings = {}
+  encodings: TextEncodings = {},
+  decodedBy?: DecodedBy
 ): string {
-  if (typeof content === 'string')
+  if (typeof content === 'string') {
+    if (decodedBy && !encodings.utf16) throw refused(UTF16_MARKS[decodedBy])
     return withoutNul(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content)
+  }
   const bom = byteOrderMark(content)
   if (bom === undefined) return withoutNul(new TextDecoder('utf-8').decode(content))
   if (bom.encoding === 'utf-8') return decodeLockfile(new TextDecoder('utf-8').decode(content))
-  if (bom.encoding === 'utf-32le' || bom.encoding === 'utf-32be' || !encodings.utf16) {
-    throw new ExtractError(
-      `the file is ${bom.label} (it starts with the byte order mark ${bom.hex}); this format is read as UTF-8 only: save it as UTF-8`,
-      1
-    )
-  }
+  if (bom.encoding === 'utf-32le' || bom.encoding === 'utf-32be' || !encodings.utf16)
+    throw refused(bom)
   let text: string
   try {
     text = new TextDecoder(bom.encoding, {fatal: true, ignoreBOM: false}).decode(content)
@@ -45,6 +47,18 @@ interface ByteOrderMark {
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be'
   label: string
   hex: string
+}
+
+const UTF16_MARKS: Record<DecodedBy, ByteOrderMark> = {
+  utf16le: {encoding: 'utf-16le', label: 'UTF-16LE', hex: 'FF FE'},
+  utf16be: {encoding: 'utf-16be', label: 'UTF-16BE', hex: 'FE FF'}
+}
+
+function refused(bom: ByteOrderMark): ExtractError {
+  return new ExtractError(
+    `the file is ${bom.label} (it starts with the byte order mark ${bom.hex}); this format is read as UTF-8 only: save it as UTF-8`,
+    1
+  )
 }
 
 /** UTF-32 LE before UTF-16 LE: its mark starts with the same two bytes. */

@@ -1,12 +1,18 @@
-import {readFileSync} from 'node:fs'
+import {closeSync, openSync, readFileSync, readSync} from 'node:fs'
 import {dirname, normalize} from 'node:path/posix'
-import {errorMessage, type FileError, type Workspace, type WorkspaceFile} from '@pipeguard/core'
-import {decodeLockfile} from './decode-lockfile'
+import {
+  errorMessage,
+  redactCredentials,
+  type FileError,
+  type Workspace,
+  type WorkspaceFile
+} from '@pipeguard/core'
+import {isBaseView} from './base-revision'
+import {decodeLockfile, type DecodedBy} from './decode-lockfile'
 import {ExtractError, type ExtractInput, type Extractor} from './extractor'
 import {EXTRACTORS} from './extractors/index'
 import {assertNoConflictMarkers} from './extractors/reject-conflict-markers'
 import type {Inventory, Package} from './package'
-import {redactCredentials} from './redact-credentials'
 
 /**
  * Folders that hold installed or vendored copies of dependencies, never the project's own
@@ -70,10 +76,10 @@ export interface FileExtraction {
  */
 export function extractFile(
   extractor: Extractor,
-  input: Omit<ExtractInput, 'text'> & {content: string | Uint8Array}
+  input: Omit<ExtractInput, 'text'> & {content: string | Uint8Array; decodedBy?: DecodedBy}
 ): FileExtraction {
   try {
-    const text = decodeLockfile(input.content, extractor.encodings)
+    const text = decodeLockfile(input.content, extractor.encodings, input.decodedBy)
     assertNoConflictMarkers(text)
     const result = extractor.extract({
       path: input.path,
@@ -81,7 +87,10 @@ export function extractFile(
       siblings: input.siblings,
       ...(input.readRelative ? {readRelative: input.readRelative} : {})
     })
-    return {packages: result.packages, warnings: (result.warnings ?? []).map(redactCredentials)}
+    return {
+      packages: result.packages,
+      warnings: (result.warnings ?? []).map(warning => redactCredentials(warning))
+    }
   } catch (error) {
     return {packages: [], warnings: [], error: redactCredentials(describeError(input.path, error))}
   }
@@ -90,8 +99,9 @@ export function extractFile(
 /**
  * Every lockfile/manifest among `files`, each read once through the workspace and then by
  * extractFile. A bad file becomes an `errors` entry naming the file and the line; the others are
- * still extracted. A lockfile the workspace could not list (over the size limit, a symbolic link)
- * is an error too: its packages were not read, so the scan is incomplete.
+ * still extracted. A file over max-file-size or unreadable is the workspace's to report (a skip
+ * that makes the scan incomplete); a lockfile behind a symbolic link, which the workspace does not
+ * follow, is an error here: its packages were not read.
  */
 export async function extractInventory(
   workspace: Workspace,
@@ -107,11 +117,8 @@ export async function extractInventory(
   for (const file of sorted) {
     const matching = extractorsFor(file.path, extractors)
     if (!matching.length) continue
-    const content = await readContent(workspace, file)
-    if (content === undefined) {
-      errors.push({path: file.path, message: `${file.path}: not readable`})
-      continue
-    }
+    const read = await readContent(workspace, file)
+    if (read === undefined) continue
     for (const extractor of matching) {
       const siblings: Record<string, string> = {}
       for (const name of extractor.siblings ?? []) {
@@ -122,7 +129,7 @@ export async function extractInventory(
       }
       const result = extractFile(extractor, {
         path: file.path,
-        content,
+        ...read,
         siblings,
         readRelative: readFrom(byPath, extractor)
       })
@@ -134,34 +141,60 @@ export async function extractInventory(
   return {packages, errors, warnings}
 }
 
-/** Lockfiles the workspace saw but did not list (`workspace.skipped`: too large, a symbolic link). */
+/**
+ * Lockfiles the workspace saw but did not list, for a reason that is not already an error of its
+ * own: a symbolic link (never followed). Its dependencies were not read.
+ */
 function unlistedLockfiles(
   workspace: Workspace,
   listed: Map<string, WorkspaceFile>,
   extractors: readonly Extractor[]
 ): FileError[] {
   return workspace.skipped
-    .filter(s => !listed.has(s.path) && extractorsFor(s.path, extractors).length > 0)
+    .filter(s => !s.error && !listed.has(s.path) && extractorsFor(s.path, extractors).length > 0)
     .map(s => ({
       path: s.path,
-      message: `${s.path}: ${s.reason}; its dependencies were not read (raise max-file-size in .pipeguard.yml for a large lockfile, or exclude the file)`
+      message: `${s.path}: ${s.reason}; its dependencies were not read (scan the file it points to, or exclude the link with a reason)`
     }))
 }
 
 /**
- * The workspace's shared text, or the raw bytes when it found the file binary (UTF-16 has NUL
- * bytes): decodeLockfile decides what they are.
+ * The workspace's shared text (with the encoding it was decoded from, when that was UTF-16), or
+ * the raw bytes when the workspace found the file not to be text: decodeLockfile decides what
+ * they are. Undefined when the workspace already lists the file as an error (over max-file-size,
+ * unreadable).
  */
 async function readContent(
   workspace: Workspace,
   file: WorkspaceFile
-): Promise<string | Uint8Array | undefined> {
+): Promise<{content: string | Uint8Array; decodedBy?: DecodedBy} | undefined> {
   const text = await workspace.text(file)
-  if (text !== undefined) return text
+  if (text !== undefined) {
+    const decodedBy = isBaseView(workspace) ? undefined : utf16Mark(file.absPath)
+    return {content: text, ...(decodedBy ? {decodedBy} : {})}
+  }
+  if (file.size > workspace.maxFileSize) return undefined
   try {
-    return readFileSync(file.absPath)
+    return {content: readFileSync(file.absPath)}
   } catch {
     return undefined
+  }
+}
+
+/** The UTF-16 byte order mark a file starts with, if any (the workspace decodes such text). */
+function utf16Mark(absPath: string): DecodedBy | undefined {
+  let fd: number | undefined
+  try {
+    fd = openSync(absPath, 'r')
+    const head = Buffer.alloc(2)
+    readSync(fd, head, 0, 2, 0)
+    if (head[0] === 0xff && head[1] === 0xfe) return 'utf16le'
+    if (head[0] === 0xfe && head[1] === 0xff) return 'utf16be'
+    return undefined
+  } catch {
+    return undefined
+  } finally {
+    if (fd !== undefined) closeSync(fd)
   }
 }
 
@@ -171,10 +204,10 @@ async function readSibling(
   file: WorkspaceFile,
   warnings: FileError[]
 ): Promise<string | undefined> {
-  const content = await readContent(workspace, file)
-  if (content === undefined) return undefined
+  const read = await readContent(workspace, file)
+  if (read === undefined) return undefined
   try {
-    return decodeLockfile(content)
+    return decodeLockfile(read.content, {}, read.decodedBy)
   } catch (error) {
     const message = redactCredentials(describeError(file.path, error))
     warnings.push({path: file.path, message: `${message}; not used`})

@@ -1,6 +1,6 @@
 import {PackageURL} from 'packageurl-js'
 import {ExtractError} from './extractor'
-import {excerpt} from './redact-credentials'
+import {excerpt} from './excerpt'
 
 /**
  * The purl of a package read from a lockfile. packageurl-js validates names and versions per type

@@ -1,5 +1,5 @@
 import {ExtractError} from '../extractor'
-import {excerpt} from '../redact-credentials'
+import {excerpt} from '../excerpt'
 
 /** The subset of Elixir literals mix.lock is written in. */
 export type Term =

@@ -3,7 +3,7 @@ import {ExtractError} from '../extractor'
 import type {Package} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
-import {excerpt} from '../redact-credentials'
+import {excerpt} from '../excerpt'
 import {packageUrl} from '../package-url'
 
 const DIRECTIVES = new Set([

@@ -5,7 +5,7 @@ import type {Package, Scope} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
 import {normalizePythonName, pypiPurl} from './python-name'
-import {excerpt} from '../redact-credentials'
+import {excerpt} from '../excerpt'
 
 const FILE_NAME = /^(?:.*[-_.])?requirements(?:[-_.].*)?\.txt$/i
 const IN_REQUIREMENTS_DIR = /(?:^|\/)requirements\/[^/]+\.txt$/i

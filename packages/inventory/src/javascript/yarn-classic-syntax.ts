@@ -1,5 +1,5 @@
 import {ExtractError} from '../extractor'
-import {excerpt} from '../redact-credentials'
+import {excerpt} from '../excerpt'
 
 export interface ClassicEntry {
   /** The descriptors the entry resolves (`lodash@^4.17.0`, `alias@npm:real@^1`). */
