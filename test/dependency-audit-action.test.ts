@@ -12,6 +12,7 @@ import {
   initRepo,
   makeWorkspace,
   pullRequestEvent,
+  randomToken,
   removeWorkspace,
   writeFiles
 } from './helpers/workspace'
@@ -132,6 +133,113 @@ describe('dependency-audit action (dist/dependency-audit/index.js) against fake 
     for (const id of ['GHSA-xvch-5gv4-984h', 'GHSA-gcx4-mw62-g8wm', 'GHSA-35jh-r3h4-6jhm'])
       expect(body.split(id).length - 1).toBeGreaterThan(0)
     expect(body).not.toContain('in the baseline do not block')
+  })
+
+  /** A push run on the current workspace against the fake OSV API. */
+  const push = async (inputs: Record<string, string> = {}): Promise<ActionRun> => {
+    const result = await runAction({
+      action: 'dependency-audit',
+      workspace,
+      apiUrl: github.url,
+      inputs: {'osv-url': osv.url, 'fail-on': 'high', ...inputs}
+    })
+    runs.push(result)
+    return result
+  }
+  const reportOf = (run: ActionRun) =>
+    JSON.parse(run.files['pipeguard-dependency-audit.json']!) as {
+      findings: Array<{ruleId: string}>
+      errors: Array<{path: string; message: string}>
+    }
+
+  it('audits a lockfile that starts with a UTF-8 byte order mark', async () => {
+    const lock = lockfiles({lodash: '4.17.15'})['package-lock.json']!
+    writeFiles(workspace, {'package-lock.json': `\uFEFF${lock}`})
+    const result = await push()
+    expect(result.stderr).toBe('')
+    expect(reportOf(result).errors).toEqual([])
+    expect(reportOf(result).findings.map(f => f.ruleId)).toEqual(['GHSA-35jh-r3h4-6jhm'])
+    expect(result.exitCode).toBe(1)
+  })
+
+  it('compares with a base lockfile that had a byte order mark: what was there is not new', async () => {
+    const base = lockfiles({lodash: '4.17.15'})['package-lock.json']!
+    writeFiles(workspace, {'package-lock.json': `\uFEFF${base}`})
+    const result = await pullRequest({lodash: '4.17.15', minimist: '1.2.0'})
+    expect(result.stderr).toBe('')
+    const report = JSON.parse(result.files['pipeguard-dependency-audit.json']!) as {
+      findings: Array<{ruleId: string; status: string}>
+    }
+    expect(report.findings.map(f => `${f.ruleId} ${f.status}`).sort()).toEqual([
+      'GHSA-35jh-r3h4-6jhm existing',
+      'GHSA-xvch-5gv4-984h new'
+    ])
+  })
+
+  it('lists an unreadable lockfile in the JSON report, the summary and the outputs, and fails the job', async () => {
+    const lock = lockfiles({minimist: '1.2.0'})['package-lock.json']!
+    writeFiles(workspace, {
+      'web/package-lock.json': lock.replace('\n  "packages"', '\n<<<<<<< HEAD\n  "packages"'),
+      'web/pnpm-lock.yaml': "lockfileVersion: '9.0'\n---\nlockfileVersion: '9.0'\n"
+    })
+    const result = await push()
+    expect(result.stderr).toBe('')
+    const errors = [
+      'web/package-lock.json:6: unresolved git merge conflict marker; resolve the conflict and regenerate the lockfile',
+      "web/pnpm-lock.yaml:2: expected one YAML document, or two (pnpm's env lockfile, then the project lockfile) in a file that starts with '---'; document 2 of 2 starts here"
+    ]
+    expect(reportOf(result).errors.map(e => e.message)).toEqual(errors)
+    const summary = result.summary.replace(/\\(.)/g, '$1')
+    for (const message of errors) expect(summary).toContain(message)
+    expect(result.outputs).toMatchObject({incomplete: 'true', errors: '2'})
+    expect(result.exitCode).toBe(1)
+  })
+
+  it('fails naming the advisory when /v1/vulns/{id} answers a malformed record', async () => {
+    osv.faults.push({
+      kind: 'body',
+      body: '{"id": "GHSA-35jh-r3h4-6jhm", "affected": "everything"}',
+      times: Infinity,
+      match: r => r.path === '/v1/vulns/GHSA-35jh-r3h4-6jhm'
+    })
+    try {
+      const result = await push()
+      expect(result.exitCode).toBe(1)
+      expect(result.stdout).toMatch(
+        /::error::pipeguard: the scan is incomplete: Dependency audit did not run: could not reach the OSV API at http:\/\/127\.0\.0\.1:\d+: GET .*\/v1\/vulns\/GHSA-35jh-r3h4-6jhm: not a valid OSV record \(GHSA-35jh-r3h4-6jhm\): affected: /
+      )
+      expect(result.outputs.incomplete).toBe('true')
+      expect(reportOf(result).findings).toEqual([])
+    } finally {
+      osv.faults.splice(0)
+    }
+  })
+
+  it('never shows the credentials of osv-url: logs, outputs, summary, reports, comment', async () => {
+    const token = randomToken('', 32)
+    const result = await pullRequest(
+      {lodash: '4.17.15', minimist: '1.2.0'},
+      {inputs: {'osv-url': osv.url.replace('://', `://ci:${token}@`), 'fail-on': 'high'}}
+    )
+    expect(result.exitCode).toBe(1)
+    expect(osv.requests.at(-1)!.authorization).toBe(
+      `Basic ${Buffer.from(`ci:${token}`).toString('base64')}`
+    )
+    expect(github.comments.at(-1)?.body).toContain('GHSA-xvch-5gv4-984h')
+    // The runner consumes ::add-mask:: commands and masks the value in every later log line.
+    const commands = result.stdout.split('\n')
+    expect(commands).toContain(`::add-mask::${token}`)
+    const everything = [
+      commands.filter(line => !line.startsWith('::add-mask::')).join('\n'),
+      result.stderr,
+      result.summary,
+      JSON.stringify(result.outputs),
+      ...Object.entries(result.files)
+        .filter(([name]) => name !== 'event.json')
+        .map(([, text]) => text),
+      ...github.comments.map(c => c.body)
+    ].join('\n')
+    expect(everything).not.toContain(token)
   })
 
   it('exits with a clear error, never a clean pass, when the OSV API is down', async () => {

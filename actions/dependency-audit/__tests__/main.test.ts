@@ -17,20 +17,21 @@ import {OSV_CACHE_PREFIX, run, type OsvCacheStore} from '../src/main'
 function fakeCore(inputs: Record<string, string>) {
   const outputs: Record<string, string> = {}
   const logs: string[] = []
+  const secrets: string[] = []
   let failed: string | undefined
   const summary = {addRaw: () => summary, write: async () => summary}
   const core = {
     getInput: (name: string) => inputs[name] ?? '',
     setOutput: (name: string, value: unknown) => void (outputs[name] = String(value)),
     setFailed: (message: string | Error) => void (failed = String(message)),
-    setSecret: () => {},
+    setSecret: (secret: string) => void secrets.push(secret),
     info: (m: string) => void logs.push(m),
     warning: (m: string | Error) => void logs.push(`warning: ${String(m)}`),
     error: () => {},
     notice: () => {},
     summary
   } as unknown as ActionsCore
-  return {core, outputs, logs, failed: () => failed}
+  return {core, outputs, logs, secrets, failed: () => failed}
 }
 
 function fakeCache(available = true) {
@@ -99,6 +100,18 @@ describe('dependency-audit action glue', () => {
     await run({core: u.core, env, cache: unavailable.store})
     expect(unavailable.calls).toEqual([])
     expect(u.failed()).toBeUndefined()
+  })
+
+  it('masks the credentials of osv-url in the logs before anything runs', async () => {
+    const env = {GITHUB_WORKSPACE: join(temp, 'repo'), RUNNER_TEMP: join(temp, 'runner-creds')}
+    const h = fakeCore({'osv-url': osv.url.replace('://', '://ci:s3cr%2Ft@'), 'fail-on': 'none'})
+    await run({core: h.core, env, cache: fakeCache(false).store})
+    expect(h.failed()).toBeUndefined()
+    expect(h.secrets).toEqual(expect.arrayContaining(['s3cr%2Ft', 's3cr/t']))
+    expect(osv.requests.at(-1)!.authorization).toBe(
+      `Basic ${Buffer.from('ci:s3cr/t').toString('base64')}`
+    )
+    expect(h.logs.join('\n')).not.toContain('s3cr')
   })
 
   it('a failing cache restore only warns', async () => {

@@ -2,8 +2,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import * as actionsCache from '@actions/cache'
 import * as actionsCore from '@actions/core'
-import {OSV_CACHE_DIR_ENV} from '@pipeguard/advisories'
-import {dependencyScanner} from '@pipeguard/advisories'
+import {OSV_CACHE_DIR_ENV, dependencyScanner, urlCredentials} from '@pipeguard/advisories'
 import {errorMessage, runAction, type ActionsCore, type ClientFactory} from '@pipeguard/core/github'
 
 /** The part of @actions/cache the action uses (injectable for tests). */
@@ -45,6 +44,8 @@ export async function run({
   cache = actionsCache,
   today
 }: MainDeps = {}): Promise<void> {
+  // The runner masks what setSecret names: an osv-url may carry a proxy's credentials.
+  for (const secret of urlCredentials(core.getInput('osv-url'))) core.setSecret(secret)
   const offline = core.getInput('advisory-db').trim() !== ''
   const cacheDir = join(env.RUNNER_TEMP ?? tmpdir(), 'pipeguard-osv-cache')
   const key = `${OSV_CACHE_PREFIX}${today ?? new Date().toISOString().slice(0, 10)}`

@@ -12,10 +12,19 @@ export type Fault =
     }
   | {kind: 'slow'; delayMs: number; times: number; match?: (req: RecordedRequest) => boolean}
   | {kind: 'reset'; times: number; match?: (req: RecordedRequest) => boolean}
+  | {
+      /** Answers 200 with this body instead; `chunked` sends it in pieces without a Content-Length. */
+      kind: 'body'
+      body: string
+      chunked?: boolean
+      times: number
+      match?: (req: RecordedRequest) => boolean
+    }
 
 export interface RecordedRequest {
   method: string
   path: string
+  authorization?: string
   /** Parsed JSON body (querybatch). */
   body?: {
     queries: Array<{
@@ -74,6 +83,7 @@ export async function startFakeOsvServer(
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const recorded: RecordedRequest = {method: req.method ?? 'GET', path: req.url ?? '/'}
+    if (req.headers.authorization) recorded.authorization = req.headers.authorization
     if (chunks.length) recorded.body = JSON.parse(Buffer.concat(chunks).toString('utf8'))
     state.requests.push(recorded)
 
@@ -90,6 +100,14 @@ export async function startFakeOsvServer(
       }
       if (fault.kind === 'reset') {
         req.socket.destroy()
+        return
+      }
+      if (fault.kind === 'body') {
+        res.writeHead(200, {'content-type': 'application/json'})
+        if (!fault.chunked) return void res.end(fault.body)
+        const piece = Math.max(1, Math.ceil(fault.body.length / 16))
+        for (let i = 0; i < fault.body.length; i += piece) res.write(fault.body.slice(i, i + piece))
+        res.end()
         return
       }
       // Ends early when the client gives up, so no timer outlives the test.

@@ -92,7 +92,35 @@ describe('offline advisory database', () => {
 
   it('refuses a missing path or one without records: no scan is not a clean scan', async () => {
     await expect(loadOfflineIndex(join(tempDir(), 'missing'))).rejects.toThrow(ConfigError)
-    await expect(loadOfflineIndex(tempDir())).rejects.toThrow(/holds no OSV records/)
+    await expect(loadOfflineIndex(tempDir())).rejects.toThrow(/holds no valid OSV records/)
+  })
+
+  it('refuses a database whose every record is invalid, naming the count and the first', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'a.json'), '{"modified": "2024-01-01T00:00:00Z"}')
+    writeFileSync(join(dir, 'b.json'), '{"id": ')
+    writeFileSync(join(dir, 'all.zip'), zipSync({'c.json': strToU8('[]')}))
+    const error = await loadOfflineIndex(dir).then(
+      () => undefined,
+      e => e as Error
+    )
+    expect(error).toBeInstanceOf(ConfigError)
+    expect(error!.message).toMatch(
+      /^the advisory database .* holds no valid OSV records \(\*\.json or all\.zip\); 3 file\(s\) failed, the first: a\.json: not a valid OSV record: id: .*; no vulnerability scan was done$/
+    )
+  })
+
+  it('reads records with a byte order mark and lists an invalid one in a subfolder as an error', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'lodash.json'), `\uFEFF${allOsvTexts().get('GHSA-35jh-r3h4-6jhm')!}`)
+    mkdirSync(join(dir, 'sub'))
+    writeFileSync(join(dir, 'sub', 'inner.json'), '{}')
+    const index = await loadOfflineIndex(dir)
+    expect(index.count).toBe(1)
+    expect(index.errors).toEqual([
+      {path: 'sub/inner.json', message: expect.stringContaining('not a valid OSV record')}
+    ])
+    expect(index.lookup({ecosystem: 'npm', name: 'lodash', version: '1'})).toHaveLength(1)
   })
 
   it('answers per package in query order', async () => {

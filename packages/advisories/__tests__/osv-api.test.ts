@@ -6,6 +6,7 @@ import {ConfigError} from '@pipeguard/core'
 import {osvApiSource, retryAfter, type OsvApiOptions} from '../src/sources/osv-api'
 import {directoryCache} from '../src/sources/record-cache'
 import {startFakeOsvServer, refusedUrl, type FakeOsvServer} from './fake-osv-server'
+import {randomToken} from '../../../test/helpers/workspace'
 import {allOsvTexts} from './osv-fixtures'
 
 const records = [...allOsvTexts().values()].map(text => JSON.parse(text))
@@ -208,6 +209,128 @@ describe('OSV API source', () => {
     } finally {
       rmSync(dir, {recursive: true, force: true})
     }
+  })
+
+  describe('fails closed on a record it cannot read', () => {
+    const onVulns = (body: string) => ({
+      kind: 'body' as const,
+      body,
+      times: Infinity,
+      match: (r: {path: string}) => r.path.startsWith('/v1/vulns/')
+    })
+
+    it.each([
+      ['an empty body', '', /GET .*\/v1\/vulns\/GHSA-35jh-r3h4-6jhm did not answer JSON/],
+      [
+        'a record without an id',
+        '{"modified": "2024-01-01T00:00:00Z"}',
+        /GET .*\/v1\/vulns\/GHSA-35jh-r3h4-6jhm: not a valid OSV record: id: /
+      ],
+      [
+        'unusable ranges',
+        '{"id": "GHSA-35jh-r3h4-6jhm", "affected": [{"ranges": [{"type": "SEMVER", "events": []}]}]}',
+        /GHSA-35jh-r3h4-6jhm: not a valid OSV record \(GHSA-35jh-r3h4-6jhm\): affected\.0\.ranges\.0\.events/
+      ],
+      [
+        'another record',
+        allOsvTexts().get('GHSA-xvch-5gv4-984h')!,
+        /\/v1\/vulns\/GHSA-35jh-r3h4-6jhm answered the record GHSA-xvch-5gv4-984h instead/
+      ]
+    ])('%s: the whole query fails naming the id', async (_name, body, pattern) => {
+      server = await startFakeOsvServer(records)
+      server.faults.push(onVulns(body))
+      await expectConfigError(
+        osvApiSource({baseUrl: server.url, ...noWait()}).query([lodash]),
+        pattern
+      )
+    })
+
+    it('keeps a record whose cosmetic fields have the wrong shape', async () => {
+      server = await startFakeOsvServer(records)
+      const record = JSON.parse(allOsvTexts().get('GHSA-35jh-r3h4-6jhm')!)
+      server.faults.push(
+        onVulns(
+          JSON.stringify({
+            ...record,
+            summary: 42,
+            details: ['x'],
+            modified: null,
+            database_specific: 'n/a',
+            references: [{url: 7}],
+            severity: [{type: 'CVSS_V3'}, ...record.severity]
+          })
+        )
+      )
+      const answer = await osvApiSource({baseUrl: server.url, ...noWait()}).query([lodash])
+      expect(answer.records[0]!.map(r => [r.id, r.summary, r.severity?.length])).toEqual([
+        ['GHSA-35jh-r3h4-6jhm', undefined, record.severity.length]
+      ])
+    })
+  })
+
+  describe('bounds what the API may send', () => {
+    it('stops a next_page_token loop', async () => {
+      server = await startFakeOsvServer(records)
+      server.faults.push({
+        kind: 'body',
+        body: JSON.stringify({
+          results: [{vulns: [{id: 'GHSA-35jh-r3h4-6jhm'}], next_page_token: 'again'}]
+        }),
+        times: Infinity,
+        match: r => r.path === '/v1/querybatch'
+      })
+      await expectConfigError(
+        osvApiSource({baseUrl: server.url, ...noWait()}).query([lodash]),
+        /querybatch repeated a next_page_token for npm lodash 4\.17\.15/
+      )
+      expect(server.requests).toHaveLength(2)
+    })
+
+    it('stops after the page bound', async () => {
+      server = await startFakeOsvServer(records, {pageSize: 1})
+      await expectConfigError(
+        osvApiSource({baseUrl: server.url, maxPages: 3, ...noWait()}).query([django('3.2.0')]),
+        /querybatch gave more than 3 pages for PyPI django 3\.2\.0/
+      )
+      expect(server.requests).toHaveLength(3)
+    })
+
+    it.each([
+      ['with a Content-Length', false],
+      ['streamed without one', true]
+    ])('refuses an answer over the size bound (%s)', async (_name, chunked) => {
+      server = await startFakeOsvServer(records)
+      server.faults.push({
+        kind: 'body',
+        body: JSON.stringify({results: [{vulns: [{id: 'x'.repeat(20_000)}]}]}),
+        chunked,
+        times: Infinity
+      })
+      await expectConfigError(
+        osvApiSource({baseUrl: server.url, maxResponseBytes: 10_000, ...noWait()}).query([lodash]),
+        /POST http:\/\/127\.0\.0\.1:\d+\/v1\/querybatch answered more than 9\.8 KiB; refused/
+      )
+      expect(server.requests).toHaveLength(1)
+    })
+  })
+
+  it('sends credentials of the URL as a header and never shows them', async () => {
+    server = await startFakeOsvServer(records)
+    const token = randomToken('', 32)
+    const baseUrl = server.url.replace('://', `://ci-user:${token}@`)
+    const source = osvApiSource({baseUrl, ...noWait()})
+    const answer = await source.query([lodash])
+    expect(answer.records[0]!.map(r => r.id)).toEqual(['GHSA-35jh-r3h4-6jhm'])
+    const basic = `Basic ${Buffer.from(`ci-user:${token}`).toString('base64')}`
+    expect(server.requests.map(r => r.authorization)).toEqual([basic, basic])
+    expect(source.name).toBe(`OSV API ${server.url.replace('://', '://****@')}`)
+    expect(answer.notes.join('\n')).not.toContain(token)
+    server.faults.push({kind: 'status', status: 503, times: Infinity})
+    const error = await expectConfigError(
+      osvApiSource({baseUrl, retries: 0, ...noWait()}).query([lodash]),
+      /^could not reach the OSV API at http:\/\/\*\*\*\*@127\.0\.0\.1:\d+: POST http:\/\/\*\*\*\*@127/
+    )
+    expect(error.message).not.toContain(token)
   })
 
   it('parses Retry-After seconds and HTTP dates', () => {

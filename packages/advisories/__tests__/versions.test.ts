@@ -36,6 +36,8 @@ describe('version schemes', () => {
       ].sort()
     )
     expect(schemeFor('Debian:11')).toBeUndefined()
+    for (const name of ['constructor', 'toString', '__proto__'])
+      expect(schemeFor(name)).toBeUndefined()
   })
 
   // semver.org §11: 1.0.0-alpha < 1.0.0-alpha.1 < 1.0.0-alpha.beta < 1.0.0-beta < 1.0.0-beta.2 < 1.0.0-beta.11 < 1.0.0-rc.1 < 1.0.0

@@ -1,8 +1,32 @@
 import {z} from 'zod'
 
 /**
+ * A field only reports show (summary, references, database notes...): a wrong type drops the
+ * field, never the record, so a vulnerability is not lost over its description.
+ */
+function cosmetic<T extends z.ZodType>(schema: T) {
+  return schema.optional().catch(undefined)
+}
+
+/** A list of cosmetic entries: the well-formed ones are kept, the others dropped. */
+function cosmeticList<T extends z.ZodType>(item: T) {
+  return z
+    .array(z.unknown())
+    .transform(list =>
+      list.flatMap(value => {
+        const parsed = item.safeParse(value)
+        return parsed.success ? [parsed.data as z.output<T>] : []
+      })
+    )
+    .nullish()
+    .catch(undefined)
+}
+
+/**
  * The OSV schema (https://ossf.github.io/osv-schema/), as much of it as matching and reporting
- * read. Unknown keys are kept (`looseObject`) so a newer record still parses.
+ * read, parsed leniently: unknown keys are kept (`looseObject`) so a newer record still parses,
+ * and cosmetic fields with a wrong shape are dropped. Only what matching needs is strict: the id,
+ * the affected packages, their ranges and versions. A record failing those is an error.
  */
 export const OsvEventSchema = z
   .looseObject({
@@ -21,9 +45,9 @@ export type OsvEvent = z.infer<typeof OsvEventSchema>
 
 export const OsvRangeSchema = z.looseObject({
   type: z.enum(['SEMVER', 'ECOSYSTEM', 'GIT']),
-  repo: z.string().optional(),
+  repo: cosmetic(z.string()),
   events: z.array(OsvEventSchema).min(1),
-  database_specific: z.record(z.string(), z.unknown()).optional()
+  database_specific: cosmetic(z.record(z.string(), z.unknown()))
 })
 export type OsvRange = z.infer<typeof OsvRangeSchema>
 
@@ -38,31 +62,32 @@ export const OsvAffectedSchema = z.looseObject({
     .looseObject({
       ecosystem: z.string(),
       name: z.string(),
-      purl: z.string().optional()
+      purl: cosmetic(z.string())
     })
     .optional(),
-  severity: z.array(OsvSeveritySchema).optional(),
+  severity: cosmeticList(OsvSeveritySchema),
   ranges: z.array(OsvRangeSchema).optional(),
   versions: z.array(z.string()).optional(),
-  ecosystem_specific: z.record(z.string(), z.unknown()).optional(),
-  database_specific: z.record(z.string(), z.unknown()).optional()
+  ecosystem_specific: cosmetic(z.record(z.string(), z.unknown())),
+  database_specific: cosmetic(z.record(z.string(), z.unknown()))
 })
 export type OsvAffected = z.infer<typeof OsvAffectedSchema>
 
 export const OsvRecordSchema = z.looseObject({
-  schema_version: z.string().optional(),
+  schema_version: cosmetic(z.string()),
   id: z.string().min(1),
-  modified: z.string(),
-  published: z.string().optional(),
-  withdrawn: z.string().optional(),
-  aliases: z.array(z.string()).nullish(),
-  related: z.array(z.string()).nullish(),
-  summary: z.string().optional(),
-  details: z.string().optional(),
-  severity: z.array(OsvSeveritySchema).nullish(),
+  /** Only the record cache compares it: a missing one is an empty string (never a cache hit). */
+  modified: z.string().catch(''),
+  published: cosmetic(z.string()),
+  withdrawn: cosmetic(z.string()),
+  aliases: cosmeticList(z.string()),
+  related: cosmeticList(z.string()),
+  summary: cosmetic(z.string()),
+  details: cosmetic(z.string()),
+  severity: cosmeticList(OsvSeveritySchema),
   affected: z.array(OsvAffectedSchema).nullish(),
-  references: z.array(z.looseObject({type: z.string(), url: z.string()})).nullish(),
-  database_specific: z.record(z.string(), z.unknown()).nullish()
+  references: cosmeticList(z.looseObject({type: z.string(), url: z.string()})),
+  database_specific: cosmetic(z.record(z.string(), z.unknown()))
 })
 export type OsvRecord = z.infer<typeof OsvRecordSchema>
 
@@ -93,7 +118,7 @@ export function parseOsvRecord(value: unknown, source: string): OsvParseResult {
 export function parseOsvJson(text: string, source: string): OsvParseResult {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (error) {
     return {
       ok: false,

@@ -87,7 +87,7 @@ describe('pipeguard deps --list (in-process)', () => {
     expect(listed.errors).toEqual([
       {
         path: 'broken/pnpm-lock.yaml',
-        message: expect.stringMatching(/^broken\/pnpm-lock\.yaml:\d+: invalid YAML/)
+        message: expect.stringMatching(/^broken\/pnpm-lock\.yaml:\d+:\d+: invalid YAML/)
       }
     ])
     expect(c.err()).toContain('1 file(s) could not be read')
@@ -171,6 +171,33 @@ describe('pipeguard deps (audit through the pipeline)', () => {
         report.findings.map(f => [f.ruleId, f.package.name, f.package.version, f.location.path])
       ).toEqual([['GHSA-2222-3333-4444', 'b', '2.0.0', 'package-lock.json']])
       expect(code).toBe(1)
+    } finally {
+      removeWorkspace(dir)
+    }
+  })
+
+  it('--list names a lockfile over max-file-size among its errors, and lists the others', async () => {
+    const dir = makeWorkspace({
+      '.pipeguard.yml': 'max-file-size: 1000\n',
+      'big/package-lock.json': JSON.stringify({lockfileVersion: 3, packages: {}}).padEnd(2000),
+      'small/package-lock.json': JSON.stringify({
+        lockfileVersion: 3,
+        packages: {'node_modules/a': {version: '1.0.0'}}
+      })
+    })
+    try {
+      const c = capture(dir)
+      expect(await run(['deps', '--list', '.', '--format', 'json'], c.io)).toBe(0)
+      const listed = JSON.parse(c.out()) as Listed
+      expect(listed.packages.map(p => p.purl)).toEqual(['pkg:npm/a@1.0.0'])
+      expect(listed.errors).toEqual([
+        {
+          path: 'big/package-lock.json',
+          message: expect.stringMatching(
+            /^big\/package-lock\.json: larger than the max-file-size limit of 1000 B/
+          )
+        }
+      ])
     } finally {
       removeWorkspace(dir)
     }

@@ -117,4 +117,18 @@ describe('go/go-mod', () => {
     })
     expect(extractError(goMod, withConflict(text, 7)).line).toBe(8)
   })
+
+  it('rejects a broken quoted path and a version no purl can hold, with the line', () => {
+    expect(extractError(goMod, 'module x\nrequire "a\tb" v1.0.0\n')).toMatchObject({
+      message: 'expected a quoted string, got "a\tb"',
+      line: 2
+    })
+    expect(extractError(goMod, 'module x\n\nrequire example.com/a v0.02301\n')).toMatchObject({
+      message: 'example.com/a@v0.02301 is not a valid golang package name and version',
+      line: 3
+    })
+    expect(
+      goMod.extract({path: 'go.mod', text: 'require "a/b" v1.0.0\n', siblings: {}}).packages
+    ).toHaveLength(1)
+  })
 })

@@ -1,8 +1,8 @@
 import {afterAll, beforeAll, describe, expect, it} from '@jest/globals'
-import {writeFileSync} from 'node:fs'
+import {symlinkSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {Workspace} from '@pipeguard/core'
-import {makeWorkspace, removeWorkspace} from '../../../test/helpers/workspace'
+import {makeWorkspace, randomToken, removeWorkspace} from '../../../test/helpers/workspace'
 import {dependencyPaths} from '../src/dependency-paths'
 import {extractInventory, inventoryFileRequired, type InventoryResult} from '../src/inventory'
 import type {Inventory, Package} from '../src/package'
@@ -116,10 +116,10 @@ describe('extractInventory over a monorepo', () => {
       )
     }
     expect(byPath['bad/truncated/package-lock.json']).toBe(
-      'bad/truncated/package-lock.json:5: invalid JSON: unexpected end of file (truncated?); expected a string'
+      'bad/truncated/package-lock.json:5:1: invalid JSON: unexpected end of file (truncated?); expected a string'
     )
     expect(byPath['bad/truncated/pnpm-lock.yaml']).toMatch(
-      /^bad\/truncated\/pnpm-lock\.yaml:\d+: invalid YAML: /
+      /^bad\/truncated\/pnpm-lock\.yaml:\d+:\d+: invalid YAML: /
     )
     expect(byPath['bad/types/bun.lock']).toBe(
       'bad/types/bun.lock:3: packages["a"]: expected an array starting with "name@version", got an object'
@@ -135,19 +135,132 @@ describe('extractInventory over a monorepo', () => {
 })
 
 describe('extractInventory edge cases', () => {
-  it('a binary file with a lockfile name is an error for that file only', async () => {
-    const dir = makeWorkspace({'package-lock.json': '{"lockfileVersion": 3, "packages": {}}'})
-    writeFileSync(join(dir, 'bun.lock'), Buffer.from([0x7b, 0x00, 0x01]))
+  const REQUIREMENTS = 'requests==2.19.0\nflask==0.12\n'
+  const LOCK = JSON.stringify({
+    lockfileVersion: 3,
+    packages: {'node_modules/lodash': {version: '4.17.15'}}
+  })
+  const extractDir = async (
+    files: Record<string, string | Buffer>,
+    options: {maxFileSize?: number; links?: Record<string, string>} = {}
+  ) => {
+    const dir = makeWorkspace({})
     try {
-      const workspace = await Workspace.open(dir)
+      for (const [path, content] of Object.entries(files)) writeFileSync(join(dir, path), content)
+      for (const [path, target] of Object.entries(options.links ?? {}))
+        symlinkSync(target, join(dir, path))
+      const workspace = await Workspace.open(dir, {maxFileSize: options.maxFileSize})
       const result = await extractInventory(workspace, workspace.files)
-      expect(result.errors).toEqual([
-        {path: 'bun.lock', message: 'bun.lock: not readable as text (binary or unreadable)'}
-      ])
-      expect(result.packages).toEqual([])
+      return Object.assign(result, {skipped: workspace.skipped})
     } finally {
       removeWorkspace(dir)
     }
+  }
+  const purls = (result: InventoryResult) => result.packages.map(p => p.purl)
+
+  it('masks credentials a quoted lockfile line carries, in errors and warnings', async () => {
+    const token = randomToken('', 36)
+    const result = await extractDir({
+      'requirements.txt': `-ihttps://ci:${token}@pypi.example.com/simple\nsix==1.16.0\n`,
+      'yarn.lock': `# yarn lockfile v1\n\na@^1:\n  resolved "https://ci:${token}@registry.example.com/a.tgz\n`
+    })
+    expect(result.warnings).toEqual([
+      {
+        path: 'requirements.txt',
+        message: `requirements.txt:1: unknown option -ihttps://ci:${token.slice(0, 4)}****@pypi.example.com/…`
+      }
+    ])
+    expect(result.errors).toEqual([
+      {
+        path: 'yarn.lock',
+        message: `yarn.lock:4: expected a closing quote in "\\"https://ci:${token.slice(0, 4)}****@registry.example.c…"`
+      }
+    ])
+  })
+
+  it('a binary file with a lockfile name is an error for that file only', async () => {
+    const result = await extractDir({
+      'package-lock.json': '{"lockfileVersion": 3, "packages": {}}',
+      'bun.lock': Buffer.from([0x7b, 0x00, 0x01])
+    })
+    expect(result.errors).toEqual([
+      {
+        path: 'bun.lock',
+        message:
+          'bun.lock:1: not a text file: it contains a NUL byte (binary, or UTF-16 without a byte order mark)'
+      }
+    ])
+    expect(result.packages).toEqual([])
+  })
+
+  it('reads lockfiles and manifests that start with a UTF-8 byte order mark', async () => {
+    const result = await extractDir({
+      'yarn.lock': `\uFEFF# yarn lockfile v1\n\nlodash@^4:\n  version "4.17.15"\n`,
+      'package.json': '\uFEFF{"dependencies": {"lodash": "^4"}}',
+      'requirements.txt': `\uFEFF${REQUIREMENTS}`
+    })
+    expect(result.errors).toEqual([])
+    expect(result.warnings).toEqual([])
+    expect(purls(result)).toEqual([
+      'pkg:pypi/requests@2.19.0',
+      'pkg:pypi/flask@0.12',
+      'pkg:npm/lodash@4.17.15'
+    ])
+    expect(result.packages[2]!.direct).toBe(true)
+  })
+
+  it('reads a UTF-16 requirements file (pip does) and its UTF-16 include', async () => {
+    const utf16 = (text: string) =>
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const result = await extractDir({
+      'requirements.txt': utf16('-r base.in\nrequests==2.19.0\n'),
+      'base.in': utf16('flask==0.12\n')
+    })
+    expect(result.errors).toEqual([])
+    expect(purls(result)).toEqual(['pkg:pypi/flask@0.12', 'pkg:pypi/requests@2.19.0'])
+    expect(result.packages.map(p => p.location)).toEqual([
+      {path: 'base.in', startLine: 1},
+      {path: 'requirements.txt', startLine: 2}
+    ])
+  })
+
+  it('a UTF-16 package-lock.json is an error naming the encoding (npm reads UTF-8 only)', async () => {
+    const result = await extractDir({
+      'package-lock.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LOCK, 'utf16le')])
+    })
+    expect(result.errors).toEqual([
+      {
+        path: 'package-lock.json',
+        message:
+          'package-lock.json:1: the file is UTF-16LE (it starts with the byte order mark FF FE); this format is read as UTF-8 only: save it as UTF-8'
+      }
+    ])
+  })
+
+  it("a lockfile behind a symbolic link is an error; one over the size limit is the workspace's", async () => {
+    const result = await extractDir(
+      {
+        'package-lock.json': LOCK.padEnd(2000),
+        'README.md': 'x'.repeat(2000),
+        'real.txt': REQUIREMENTS
+      },
+      {maxFileSize: 1000, links: {'requirements.txt': 'real.txt'}}
+    )
+    expect(result.errors).toEqual([
+      {
+        path: 'requirements.txt',
+        message:
+          'requirements.txt: symbolic link (not followed); its dependencies were not read (scan the file it points to, or exclude the link with a reason)'
+      }
+    ])
+    // Not read past the limit: the workspace lists it as an error of its own (the scan is incomplete).
+    expect(result.skipped).toContainEqual({
+      path: 'package-lock.json',
+      reason: expect.stringMatching(/^larger than the max-file-size limit of 1000 B/),
+      error: true
+    })
+    expect(result.skipped.map(s => s.path)).not.toContain('README.md')
+    expect(result.packages).toEqual([])
   })
 })
 

@@ -1,4 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
+import {ExtractError} from '../src/extractor'
 import {javaGradleLockfile} from '../src/extractors/java-gradle-lockfile'
 import {javaPomXml} from '../src/extractors/java-pom-xml'
 import {
@@ -148,6 +149,81 @@ describe('java/pom-xml', () => {
     expect(warnings).toEqual([
       'maven/pom-edge/pom.xml:36: cannot resolve ${slf4j.version} from this file'
     ])
+  })
+
+  describe('generated worst cases stay linear and bounded', () => {
+    const dependency = (artifact: string, version: string) =>
+      `<dependency><groupId>g</groupId><artifactId>${artifact}</artifactId><version>${version}</version></dependency>`
+    const pom = (properties: string, dependencies: string) =>
+      `<project>\n<properties>${properties}</properties>\n<dependencies>${dependencies}</dependencies>\n</project>\n`
+    const timed = (text: string) => {
+      const started = performance.now()
+      let result: ReturnType<typeof javaPomXml.extract> | undefined
+      let error: unknown
+      try {
+        result = javaPomXml.extract({path: 'pom.xml', text, siblings: {}})
+      } catch (thrown) {
+        error = thrown
+      }
+      return {result, error, ms: performance.now() - started}
+    }
+
+    it('20,000 nesting levels (the old path join was quadratic: about a minute)', () => {
+      const deep = `${'<x>'.repeat(20_000)}${'</x>'.repeat(20_000)}`
+      const run = timed(pom(`<v>1.0.0</v><deep>${deep}</deep>`, dependency('a', '${v}') + deep))
+      expect(run.error).toBeUndefined()
+      expect(run.result!.packages.map(p => p.purl)).toEqual(['pkg:maven/g/a@1.0.0'])
+      expect(run.ms).toBeLessThan(5000)
+    })
+
+    it('50,000 properties, every tenth used', () => {
+      const n = 50_000
+      const properties = Array.from({length: n}, (_, i) => `<p${i}>1.${i}</p${i}>`).join('')
+      const dependencies = Array.from({length: n / 10}, (_, i) =>
+        dependency(`a${i}`, `\${p${i * 10}}`)
+      )
+      const run = timed(pom(properties, dependencies.join('')))
+      expect(run.error).toBeUndefined()
+      expect(run.result!.packages).toHaveLength(n / 10)
+      expect(run.result!.packages.at(-1)!.version).toBe(`1.${n - 10}`)
+      expect(run.ms).toBeLessThan(5000)
+    })
+
+    it('an expansion bomb is an error at the line that uses it, found at once', () => {
+      const levels = Array.from(
+        {length: 12},
+        (_, i) => `<b${i}>${`\${b${i + 1}}`.repeat(10)}</b${i}>`
+      ).join('')
+      const run = timed(pom(`${levels}<b12>1.0.0</b12>`, dependency('a', '${b0}')))
+      expect(run.error).toBeInstanceOf(ExtractError)
+      expect(run.error).toMatchObject({
+        line: 3,
+        message: expect.stringMatching(/expands to more than 10000 characters/)
+      })
+      expect(run.ms).toBeLessThan(1000)
+    })
+
+    it('a property cycle or a chain deeper than 64 is an error; names like __proto__ are plain', () => {
+      expect(timed(pom('<a>${b}</a><b>${a}</b>', dependency('x', '${a}'))).error).toMatchObject({
+        line: 3,
+        message: 'property cycle: ${a} -> ${b} -> ${a}'
+      })
+      const chain = Array.from({length: 100}, (_, i) => `<c${i}>\${c${i + 1}}</c${i}>`).join('')
+      expect(timed(pom(`${chain}<c100>1</c100>`, dependency('x', '${c0}'))).error).toMatchObject({
+        message: 'property references nest deeper than 64 levels at ${c64}'
+      })
+      const shallow = timed(
+        pom(`${chain.slice(chain.indexOf('<c90>'))}<c100>1</c100>`, dependency('x', '${c90}'))
+      )
+      expect(shallow.result!.packages[0]!.version).toBe('1')
+      const proto = timed(
+        pom(
+          '<__proto__>2.0</__proto__>',
+          dependency('x', '${__proto__}') + dependency('y', '${constructor}')
+        )
+      )
+      expect(proto.result!.packages.map(p => `${p.name}@${p.version}`)).toEqual(['g:x@2.0', 'g:y@'])
+    })
   })
 
   it('rejects malformed XML, other roots, incomplete dependencies and conflicts', () => {

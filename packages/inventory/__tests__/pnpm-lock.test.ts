@@ -152,6 +152,18 @@ describe('pnpm-lock.yaml edge cases (hand-made)', () => {
     expect(pkg(packages, 'string-width@4.2.3').location.startLine).toBe(69)
   })
 
+  it('two documents (pnpm 11+): the env lockfile and the project lockfile, both read', () => {
+    const {packages} = extractNpmFixture(pnpmLock, 'edge-cases/pnpm-v9-env/pnpm-lock.yaml')
+    expect(
+      packages.map(p => `${p.name}@${p.version} ${p.scope} ${p.direct} :${p.location.startLine}`)
+    ).toEqual([
+      'lodash@4.17.15 prod true :58',
+      'semver@7.6.0 prod true :61',
+      '@example/pnpm-plugin@1.2.3 dev true :18',
+      'pnpm@12.0.0 dev true :21'
+    ])
+  })
+
   it('matches pnpm-lock.yaml only', () => {
     expect(pnpmLock.matches('apps/web/pnpm-lock.yaml')).toBe(true)
     expect(pnpmLock.matches('pnpm-workspace.yaml')).toBe(false)
@@ -174,6 +186,35 @@ describe('pnpm-lock.yaml bad input', () => {
     )
     expect(e.message).toMatch(/^invalid YAML: /)
     expect(e.line).toBeGreaterThanOrEqual(6)
+  })
+
+  it('a second document is an error unless pnpm wrote it (the file starts with ---), a third always', () => {
+    const doc = "lockfileVersion: '9.0'\nimporters: {}\n"
+    expect(error(`${doc}---\n${doc}`)).toMatchObject({
+      message: expect.stringMatching(
+        /^expected one YAML document, or two \(pnpm's env lockfile, then the project lockfile\) in a file that starts with '---'; document 2 of 2 starts here$/
+      ),
+      line: 3
+    })
+    expect(error(`---\n${doc}---\n${doc}---\n${doc}`)).toMatchObject({
+      message: expect.stringContaining('document 3 of 3 starts here'),
+      line: 7
+    })
+    expect(() =>
+      pnpmLock.extract({path: 'pnpm-lock.yaml', text: `---\n${doc}---\n${doc}`, siblings: {}})
+    ).not.toThrow()
+  })
+
+  it('an alias bomb is an error, not a hang', () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for (let i = 1; i < 12; i++) {
+      const prev = String.fromCharCode(96 + i)
+      const next = String.fromCharCode(97 + i)
+      bomb.push(`${next}: &${next} [${Array(9).fill(`*${prev}`).join(',')}]`)
+    }
+    expect(error(`lockfileVersion: '9.0'\n${bomb.join('\n')}\n`).message).toMatch(
+      /^invalid YAML: .*alias/i
+    )
   })
 
   it('wrong types name the key', () => {

@@ -1,4 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
+import {ExtractError} from '../src/extractor'
 import {pythonPdmLock} from '../src/extractors/python-pdm-lock'
 import {pythonPipfileLock} from '../src/extractors/python-pipfile-lock'
 import {pythonPoetryLock} from '../src/extractors/python-poetry-lock'
@@ -105,18 +106,27 @@ describe('python/requirements', () => {
     ])
   })
 
-  it('reports a broken include as a warning and keeps the including file', () => {
+  it('fails on a broken include rather than dropping its packages', () => {
     const files: Record<string, string> = {'app/base.in': 'six==1.16.0\n<<<<<<< HEAD\n'}
-    const {packages, warnings} = pythonRequirements.extract({
-      path: 'app/requirements.txt',
-      text: 'flask==3.0.0\n-r base.in\n',
-      siblings: {},
-      readRelative: path => files[path]
+    const extract = () =>
+      pythonRequirements.extract({
+        path: 'app/requirements.txt',
+        text: 'flask==3.0.0\n-r base.in\n',
+        siblings: {},
+        readRelative: path => files[path]
+      })
+    let error: unknown
+    try {
+      extract()
+    } catch (thrown) {
+      error = thrown
+    }
+    expect(error).toBeInstanceOf(ExtractError)
+    expect(error).toMatchObject({
+      line: 2,
+      message:
+        'included file app/base.in:2: unresolved git merge conflict marker; resolve the conflict and regenerate the lockfile'
     })
-    expect(packages.map(p => p.purl)).toEqual(['pkg:pypi/flask@3.0.0'])
-    expect(warnings).toEqual([
-      'app/base.in:2: unresolved git merge conflict marker; resolve the conflict and regenerate the lockfile (included from app/requirements.txt:2)'
-    ])
   })
 
   it('gives dev scope to dev and test requirement files', () => {

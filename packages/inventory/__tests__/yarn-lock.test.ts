@@ -183,6 +183,10 @@ describe('yarn.lock bad input', () => {
       message: expect.stringMatching(/unexpected indentation of 6/)
     })
     expect(error('foo@^1.0.0:\n  version "1.0.0"\nnot a key\n')).toMatchObject({line: 3})
+    expect(error('foo@^1.0.0:\n  version "1.0\t0"\n')).toMatchObject({
+      line: 2,
+      message: 'expected a valid quoted string, got "\\"1.0\\t0\\""'
+    })
   })
 
   it('berry: truncated YAML and wrong types name the line', () => {

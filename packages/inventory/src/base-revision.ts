@@ -2,6 +2,8 @@ import {execFile} from 'node:child_process'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
 import type {Workspace, WorkspaceFile} from '@pipeguard/core'
+import {decodeLockfile, type TextEncodings} from './decode-lockfile'
+import {EXTRACTORS} from './extractors/index'
 
 const execFileAsync = promisify(execFile)
 
@@ -52,18 +54,30 @@ export async function readBaseFiles(
     : []
   const texts = new Map<string, string>()
   for (const path of [...paths, ...deleted]) {
+    let bytes: Buffer
     try {
       const {stdout} = await execFileAsync(
         'git',
         ['-C', root, 'show', `${commit}:${prefix}${path}`],
-        {maxBuffer: 256 * 1024 * 1024}
+        {maxBuffer: 256 * 1024 * 1024, encoding: 'buffer'}
       )
-      texts.set(path, stdout)
+      bytes = stdout
     } catch {
-      // not on the base branch: every package in it is new
+      continue // not on the base branch: every package in it is new
+    }
+    try {
+      texts.set(path, decodeLockfile(bytes, encodingsFor(path)))
+    } catch {
+      // undecodable on the base: counted as absent there, so its packages count as new
     }
   }
   return {commit, texts, deleted: deleted.filter(p => texts.has(p))}
+}
+
+/** What the extractors of `path` accept: UTF-16 only where every one of them reads it. */
+function encodingsFor(path: string): TextEncodings {
+  const matching = EXTRACTORS.filter(e => e.matches(path))
+  return {utf16: matching.length > 0 && matching.every(e => e.encodings?.utf16)}
 }
 
 /** The files of a commit's tree under `root`, relative to it (`git ls-tree` prints them so). */
@@ -90,6 +104,16 @@ async function gitPrefix(root: string): Promise<string> {
   }
 }
 
+const BASE_VIEWS = new WeakSet<Workspace>()
+
+/**
+ * True for a view made by baseWorkspace: its texts come from git, already decoded by readBaseFiles
+ * (the files on disk are the head's, so nothing is to be read from them).
+ */
+export function isBaseView(workspace: Workspace): boolean {
+  return BASE_VIEWS.has(workspace)
+}
+
 /**
  * A read-only view of the base commit's lockfiles, shaped like the workspace extraction reads:
  * the head's files as they were on the base, plus the `deleted` ones only the base has.
@@ -104,7 +128,10 @@ export function baseWorkspace(
     ...deleted.map(path => ({path, absPath: join(workspace.root, path), size: 0}))
   ].map(f => ({...f, size: Buffer.byteLength(texts.get(f.path)!)}))
   const view = Object.create(workspace) as Workspace
+  BASE_VIEWS.add(view)
   Object.defineProperty(view, 'files', {value: files})
   Object.defineProperty(view, 'text', {value: async (file: WorkspaceFile) => texts.get(file.path)})
+  // Size and symlink skips are the head's; the base blobs come from git whole.
+  Object.defineProperty(view, 'skipped', {value: []})
   return {workspace: view, files}
 }

@@ -1,8 +1,10 @@
+import type {TextEncodings} from './decode-lockfile'
 import type {Ecosystem, Package} from './package'
 
 export interface ExtractInput {
   /** Posix path of the file, relative to the scanned root. */
   path: string
+  /** The decoded text (no byte order mark, no NUL byte, no merge-conflict marker). */
   text: string
   /** Sibling files the extractor asked for in `siblings` (by base name), when they exist. */
   siblings: Record<string, string>
@@ -30,14 +32,17 @@ export interface Extractor {
   matches(path: string): boolean
   /** Base names of files next to this one that extraction uses (go.sum, package.json...). */
   siblings?: string[]
+  /** Encodings the format's own tool reads besides UTF-8 (default: UTF-8 only). */
+  encodings?: TextEncodings
   extract(input: ExtractInput): ExtractResult
 }
 
-/** A bad file: the message says where (line or key) and what was expected. */
+/** A bad file: the message says where (line, column or key) and what was expected. */
 export class ExtractError extends Error {
   constructor(
     message: string,
-    readonly line?: number
+    readonly line?: number,
+    readonly column?: number
   ) {
     super(message)
     this.name = 'ExtractError'

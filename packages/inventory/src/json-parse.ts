@@ -29,8 +29,14 @@ export function parseJsonWithCommas(text: string): unknown {
 
 function toExtractError(text: string, error: unknown, what: string): ExtractError {
   const found = locateJsonError(text)
-  if (!found) return new ExtractError(`${what}: ${(error as Error).message}`)
-  return new ExtractError(`${what}: ${found.message}`, new LineIndex(text).lineOf(found.offset))
+  // V8's own message quotes the text around the error: keep only its first clause.
+  if (!found) return new ExtractError(`${what}: ${(error as Error).message.split(/[,\n]/)[0]}`)
+  const lines = new LineIndex(text)
+  return new ExtractError(
+    `${what}: ${found.message}`,
+    lines.lineOf(found.offset),
+    lines.columnOf(found.offset)
+  )
 }
 
 function blankCommentsAndTrailingCommas(text: string): string {

@@ -7,6 +7,11 @@ export class LineIndex {
       this.starts.push(i + 1)
   }
 
+  /** 1-based column of a character offset on its line (UTF-16 code units, as editors count). */
+  columnOf(offset: number): number {
+    return offset - this.starts[this.lineOf(offset) - 1]! + 1
+  }
+
   lineOf(offset: number): number {
     let lo = 0
     let hi = this.starts.length - 1

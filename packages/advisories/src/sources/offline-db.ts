@@ -120,12 +120,24 @@ export async function loadOfflineIndex(path: string): Promise<OfflineIndex> {
       for (const [name, bytes] of Object.entries(entries))
         addText(index, decoder.decode(bytes), `${shown}:${name}`)
     } else if (file.endsWith('.json')) {
-      addText(index, await readFile(file, 'utf8'), shown)
+      let text: string
+      try {
+        text = await readFile(file, 'utf8')
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+        index.errors.push({path: shown, message: `not readable: ${code}`})
+        continue
+      }
+      addText(index, text, shown)
     }
   }
-  if (index.count === 0 && index.errors.length === 0) {
+  // Only invalid records is no database: the scan would find nothing and look clean.
+  if (index.count === 0) {
+    const bad = index.errors.length
+      ? `; ${index.errors.length} file(s) failed, the first: ${index.errors[0]!.path}: ${index.errors[0]!.message}`
+      : ''
     throw new ConfigError(
-      `the advisory database ${path} holds no OSV records (*.json or all.zip); no vulnerability scan was done`
+      `the advisory database ${path} holds no valid OSV records (*.json or all.zip)${bad}; no vulnerability scan was done`
     )
   }
   return index
@@ -134,7 +146,7 @@ export async function loadOfflineIndex(path: string): Promise<OfflineIndex> {
 function addText(index: OfflineIndex, text: string, source: string): void {
   let raw: unknown
   try {
-    raw = JSON.parse(text)
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (error) {
     index.errors.push({path: source, message: `not valid JSON: ${(error as Error).message}`})
     return

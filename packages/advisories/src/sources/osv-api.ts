@@ -1,13 +1,18 @@
-import {ConfigError, type FileError} from '@pipeguard/core'
+import {ConfigError, formatBytes} from '@pipeguard/core'
 import {z} from 'zod'
 import type {PackageVersion} from '../match'
 import {parseOsvRecord, type OsvRecord} from '../osv-schema'
+import {describeUrl, osvEndpoint} from './osv-endpoint'
 import type {RecordCache} from './record-cache'
 import type {AdvisorySource, SourceAnswer} from './source'
 
 /** The API's own limit per querybatch request (google.github.io/osv.dev/post-v1-querybatch). */
 export const QUERYBATCH_MAX = 1000
 export const DEFAULT_CONCURRENCY = 8
+/** Pages of querybatch results one package may take; past it the API is looping, not answering. */
+export const MAX_PAGES_PER_QUERY = 100
+/** A larger answer is refused: no OSV record or batch comes near it. */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 export interface OsvApiOptions {
   /** API base, e.g. https://api.osv.dev */
@@ -23,6 +28,10 @@ export interface OsvApiOptions {
   maxRetryTimeMs?: number
   /** First backoff step; doubles per attempt, with jitter. */
   backoffMs?: number
+  /** Largest response body read (default MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number
+  /** Most querybatch pages per package (default MAX_PAGES_PER_QUERY). */
+  maxPages?: number
   /** Reuses vulnerability details across runs (the action's cache). */
   cache?: RecordCache
   fetch?: typeof fetch
@@ -63,12 +72,17 @@ export interface RequestStats {
 }
 
 /**
- * The OSV API: querybatch in chunks (following each query's next_page_token), then the full record
- * of every distinct id with bounded concurrency. Any request that still fails after its retries
- * fails the whole query with a ConfigError: a partial answer would read as "clean".
+ * The OSV API: querybatch in chunks (following each query's next_page_token, a bounded number of
+ * pages), then the full record of every distinct id with bounded concurrency. Any request that
+ * still fails after its retries, an answer over the size bound, and a record that cannot be read
+ * fail the whole query with a ConfigError: a partial answer would read as "clean". Credentials in
+ * the base URL go in an Authorization header and are masked in every message.
  */
 export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: RequestStats} {
-  const base = options.baseUrl.replace(/\/+$/, '')
+  const endpoint = osvEndpoint(options.baseUrl)
+  const {base, shown} = endpoint
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES
+  const maxPages = options.maxPages ?? MAX_PAGES_PER_QUERY
   const batchSize = Math.min(options.batchSize ?? QUERYBATCH_MAX, QUERYBATCH_MAX)
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
   const retries = options.retries ?? 4
@@ -82,15 +96,14 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
 
   const fail = (detail: string): ConfigError =>
     new ConfigError(
-      `could not reach the OSV API at ${base}: ${detail}; no vulnerability scan was done`
+      `could not reach the OSV API at ${shown}: ${detail}; no vulnerability scan was done`
     )
 
   async function request(path: string, init: RequestInit): Promise<unknown> {
-    const url = `${base}${path}`
     const started = Date.now()
     for (let attempt = 0; ; attempt++) {
       try {
-        return await attemptOnce(url, init)
+        return await attemptOnce(path, init)
       } catch (error) {
         if (!(error instanceof RetryableError)) throw error
         const jitter = 0.5 + Math.random() * 0.5
@@ -108,7 +121,9 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
     }
   }
 
-  async function attemptOnce(url: string, init: RequestInit): Promise<unknown> {
+  async function attemptOnce(path: string, init: RequestInit): Promise<unknown> {
+    const url = `${base}${path}`
+    const what = `${init.method ?? 'GET'} ${shown}${path}`
     let response: Response
     const signal = AbortSignal.timeout(timeoutMs)
     try {
@@ -117,32 +132,33 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
         signal,
         headers: {
           'content-type': 'application/json',
-          'user-agent': options.userAgent ?? 'pipeguard'
+          'user-agent': options.userAgent ?? 'pipeguard',
+          ...(endpoint.authorization ? {authorization: endpoint.authorization} : {})
         }
       })
     } catch (error) {
-      throw new RetryableError(describeNetworkError(error, url, timeoutMs))
+      throw new RetryableError(describeNetworkError(error, `${shown}${path}`, timeoutMs))
     }
     let text: string
     try {
-      text = await response.text()
+      text = await readBody(response, maxResponseBytes)
     } catch (error) {
-      throw new RetryableError(describeNetworkError(error, url, timeoutMs))
+      if (error instanceof TooLarge)
+        throw fail(`${what} answered more than ${formatBytes(maxResponseBytes)}; refused`)
+      throw new RetryableError(describeNetworkError(error, `${shown}${path}`, timeoutMs))
     }
     if (response.status === 429 || response.status >= 500) {
       throw new RetryableError(
-        `${init.method ?? 'GET'} ${url} answered HTTP ${response.status}`,
+        `${what} answered HTTP ${response.status}`,
         retryAfter(response.headers.get('retry-after'))
       )
     }
     if (!response.ok)
-      throw fail(
-        `${init.method ?? 'GET'} ${url} answered HTTP ${response.status}: ${text.slice(0, 200)}`
-      )
+      throw fail(`${what} answered HTTP ${response.status}: ${redactUrls(text.slice(0, 200))}`)
     try {
       return JSON.parse(text)
     } catch {
-      throw fail(`${init.method ?? 'GET'} ${url} did not answer JSON`)
+      throw fail(`${what} did not answer JSON`)
     }
   }
 
@@ -150,6 +166,7 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
     queries: Query[]
   ): Promise<Array<Array<{id: string; modified?: string}>>> {
     const found: Array<Array<{id: string; modified?: string}>> = queries.map(() => [])
+    const tokens: Array<Set<string> | undefined> = []
     let pending = queries.map((query, index) => ({query, index}))
     while (pending.length) {
       const next: typeof pending = []
@@ -163,14 +180,22 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
         const parsed = BatchResponseSchema.safeParse(body)
         if (!parsed.success || parsed.data.results.length !== chunk.length) {
           throw fail(
-            `POST ${base}/v1/querybatch answered ${parsed.success ? `${parsed.data.results.length} results for ${chunk.length} queries` : 'an unexpected shape'}`
+            `POST ${shown}/v1/querybatch answered ${parsed.success ? `${parsed.data.results.length} results for ${chunk.length} queries` : 'an unexpected shape'}`
           )
         }
         parsed.data.results.forEach((result, j) => {
           const {query, index} = chunk[j]!
           found[index]!.push(...(result.vulns ?? []))
-          if (result.next_page_token)
-            next.push({query: {...query, page_token: result.next_page_token}, index})
+          const token = result.next_page_token
+          if (!token) return
+          const seen = (tokens[index] ??= new Set())
+          const name = `${query.package.ecosystem} ${query.package.name} ${query.version}`
+          if (seen.has(token))
+            throw fail(`POST ${shown}/v1/querybatch repeated a next_page_token for ${name}`)
+          if (seen.size + 1 >= maxPages)
+            throw fail(`POST ${shown}/v1/querybatch gave more than ${maxPages} pages for ${name}`)
+          seen.add(token)
+          next.push({query: {...query, page_token: token}, index})
         })
       }
       pending = next
@@ -179,8 +204,7 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
   }
 
   async function fetchRecords(
-    ids: Map<string, string | undefined>,
-    errors: FileError[]
+    ids: Map<string, string | undefined>
   ): Promise<Map<string, OsvRecord>> {
     const records = new Map<string, OsvRecord>()
     const queue = [...ids.entries()]
@@ -194,14 +218,15 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
           continue
         }
         stats.vulns++
-        const body = await request(`/v1/vulns/${encodeURIComponent(id)}`, {method: 'GET'})
-        const parsed = parseOsvRecord(body, `${base}/v1/vulns/${id}`)
-        if (parsed.ok) {
-          records.set(id, parsed.record)
-          options.cache?.set(parsed.record)
-        } else {
-          errors.push(parsed.error)
-        }
+        const path = `/v1/vulns/${encodeURIComponent(id)}`
+        const body = await request(path, {method: 'GET'})
+        // querybatch named this id as affecting a package: a record we cannot read is a scan we did not do.
+        const parsed = parseOsvRecord(body, `${shown}${path}`)
+        if (!parsed.ok) throw fail(`GET ${shown}${path}: ${parsed.error.message}`)
+        if (parsed.record.id !== id)
+          throw fail(`GET ${shown}${path} answered the record ${parsed.record.id} instead`)
+        records.set(id, parsed.record)
+        options.cache?.set(parsed.record)
       }
     }
     await Promise.all(
@@ -211,7 +236,7 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
   }
 
   return {
-    name: `OSV API ${base}`,
+    name: `OSV API ${shown}`,
     stats,
     async query(packages: PackageVersion[]): Promise<SourceAnswer> {
       const keys = packages.map(p => `${p.ecosystem}\0${p.name}\0${p.version}`)
@@ -223,8 +248,7 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
       const hits = await queryBatch(queries)
       const ids = new Map<string, string | undefined>()
       for (const list of hits) for (const hit of list) ids.set(hit.id, hit.modified)
-      const errors: FileError[] = []
-      const records = await fetchRecords(ids, errors)
+      const records = await fetchRecords(ids)
       const byKey = new Map(
         distinct.map((key, i) => [
           key,
@@ -233,9 +257,9 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
       )
       return {
         records: keys.map(key => byKey.get(key) ?? []),
-        errors,
+        errors: [],
         notes: [
-          `OSV API ${base}: ${queries.length} distinct package versions, ${stats.querybatch} querybatch and ${stats.vulns} vulnerability requests` +
+          `OSV API ${shown}: ${queries.length} distinct package versions, ${stats.querybatch} querybatch and ${stats.vulns} vulnerability requests` +
             (stats.cached ? `, ${stats.cached} records from the cache` : '') +
             (stats.retries ? `, ${stats.retries} retries` : '')
         ]
@@ -257,5 +281,37 @@ function describeNetworkError(error: unknown, url: string, timeoutMs: number): s
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
     return `${url} did not answer within ${timeoutMs} ms`
   const cause = e?.cause?.code ?? e?.cause?.message
-  return `${url}: ${e?.message ?? String(error)}${cause ? ` (${cause})` : ''}`
+  return redactUrls(`${url}: ${e?.message ?? String(error)}${cause ? ` (${cause})` : ''}`)
+}
+
+/** Any URL inside a server's or library's text, credentials masked. */
+function redactUrls(text: string): string {
+  return text.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, describeUrl)
+}
+
+class TooLarge extends Error {}
+
+/** The body as text, read only up to `limit` bytes (a Content-Length over it is refused unread). */
+async function readBody(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'))
+  if (declared > limit) {
+    await response.body?.cancel()
+    throw new TooLarge()
+  }
+  if (!response.body) return ''
+  const decoder = new TextDecoder()
+  let text = ''
+  let bytes = 0
+  const reader = response.body.getReader()
+  for (;;) {
+    const {done, value} = await reader.read()
+    if (done) break
+    bytes += value.byteLength
+    if (bytes > limit) {
+      await reader.cancel()
+      throw new TooLarge()
+    }
+    text += decoder.decode(value, {stream: true})
+  }
+  return text + decoder.decode()
 }

@@ -27,7 +27,12 @@ export const VERSION_SCHEMES: Record<Ecosystem, VersionScheme> = {
   Hex: hexScheme
 }
 
-/** The scheme for an OSV ecosystem string; "Debian:11"-style suffixes are not ours, so undefined. */
+/**
+ * The scheme for an OSV ecosystem string; "Debian:11"-style suffixes are not ours, so undefined.
+ * Own keys only: a record's ecosystem "constructor" is not a scheme.
+ */
 export function schemeFor(ecosystem: string): VersionScheme | undefined {
-  return (VERSION_SCHEMES as Record<string, VersionScheme>)[ecosystem]
+  return Object.hasOwn(VERSION_SCHEMES, ecosystem)
+    ? (VERSION_SCHEMES as Record<string, VersionScheme>)[ecosystem]
+    : undefined
 }

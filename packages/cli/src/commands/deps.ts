@@ -113,7 +113,12 @@ async function listDependencies(args: ParsedArgs, io: CliIo): Promise<number> {
   const {extractInventory, inventoryFileRequired, listInventory, renderInventoryTree} =
     await import('@pipeguard/inventory')
   const files = workspace.files.filter(f => inventoryFileRequired(f.path))
-  const inventory = await extractInventory(workspace, files)
+  const extracted = await extractInventory(workspace, files)
+  // A lockfile the workspace could not read (over max-file-size, unreadable) is listed there.
+  const unread = workspace.skipped
+    .filter(s => s.error && inventoryFileRequired(s.path))
+    .map(s => ({path: s.path, message: `${s.path}: ${s.reason}`}))
+  const inventory = {...extracted, errors: [...unread, ...extracted.errors]}
   const text =
     format === 'json'
       ? JSON.stringify(listInventory(inventory), null, 2) + '\n'

@@ -1,4 +1,3 @@
-import {PackageURL} from 'packageurl-js'
 import {z} from 'zod'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import type {Package, Scope} from '../package'
@@ -6,6 +5,7 @@ import {parseYamlFile} from '../javascript/yaml-document'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
 import {validateShape} from './validate-shape'
+import {packageUrl} from '../package-url'
 
 const PubspecLockSchema = z.object({
   packages: z
@@ -56,14 +56,7 @@ export const dartPubspecLock: Extractor = {
         ecosystem: 'Pub',
         name,
         version: entry.version,
-        purl: new PackageURL(
-          'pub',
-          undefined,
-          name,
-          entry.version,
-          undefined,
-          undefined
-        ).toString(),
+        purl: packageUrl('pub', undefined, name, entry.version, keyLines.get(name)),
         direct: kind?.direct ?? false,
         scope: kind?.scope ?? 'prod',
         ...(sha256 ? {integrity: sha256} : {}),

@@ -1,10 +1,10 @@
-import {PackageURL} from 'packageurl-js'
 import {z} from 'zod'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import type {Package} from '../package'
 import {baseName} from './base-name'
 import {parseJsonWithLines} from './json-lines'
 import {validateShape} from './validate-shape'
+import {packageUrl} from '../package-url'
 
 const EntrySchema = z
   .object({
@@ -78,5 +78,5 @@ export const dotnetPackagesLock: Extractor = {
 }
 
 function nugetPurl(name: string, version: string): string {
-  return new PackageURL('nuget', undefined, name, version, undefined, undefined).toString()
+  return packageUrl('nuget', undefined, name, version)
 }

@@ -1,4 +1,3 @@
-import {PackageURL} from 'packageurl-js'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
 import type {Package} from '../package'
@@ -6,6 +5,7 @@ import {baseName} from './base-name'
 import {parseElixirTerm, type Term} from './elixir-term'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
 import {scopeByReachability} from './scope-by-reachability'
+import {packageUrl} from '../package-url'
 
 interface HexEntry {
   app: string
@@ -90,14 +90,7 @@ export const elixirMixLock: Extractor = {
 }
 
 function hexPurl(entry: HexEntry): string {
-  return new PackageURL(
-    'hex',
-    undefined,
-    entry.name,
-    entry.version,
-    undefined,
-    undefined
-  ).toString()
+  return packageUrl('hex', undefined, entry.name, entry.version)
 }
 
 /** `{:cowlib, "~> 2.12", [hex: :cowlib, repo: "hexpm", optional: false]}` → `cowlib` (the app name). */

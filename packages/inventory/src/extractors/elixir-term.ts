@@ -1,4 +1,5 @@
 import {ExtractError} from '../extractor'
+import {excerpt} from '../excerpt'
 
 /** The subset of Elixir literals mix.lock is written in. */
 export type Term =
@@ -22,7 +23,7 @@ export function parseElixirTerm(text: string): Term {
     const found =
       i >= text.length
         ? 'the end of the file (truncated?)'
-        : `'${text.slice(i, i + 12).split('\n')[0]}'`
+        : `'${excerpt(text.slice(i, i + 40).split('\n')[0]!, 12)}'`
     throw new ExtractError(`expected ${expected}, found ${found}`, line)
   }
   const space = () => {

@@ -1,9 +1,10 @@
-import {PackageURL} from 'packageurl-js'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
 import type {Package} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
+import {excerpt} from '../excerpt'
+import {packageUrl} from '../package-url'
 
 const DIRECTIVES = new Set([
   'module',
@@ -67,7 +68,7 @@ export const goMod: Extractor = {
         ecosystem: 'Go',
         name: module,
         version,
-        purl: goPurl(module, version),
+        purl: goPurl(module, version, require.line),
         direct: !require.indirect,
         scope: 'prod',
         ...(integrity ? {integrity} : {}),
@@ -80,17 +81,10 @@ export const goMod: Extractor = {
   }
 }
 
-function goPurl(module: string, version: string): string {
+function goPurl(module: string, version: string, line?: number): string {
   const slash = module.lastIndexOf('/')
   const namespace = slash === -1 ? undefined : module.slice(0, slash)
-  return new PackageURL(
-    'golang',
-    namespace,
-    module.slice(slash + 1),
-    version,
-    undefined,
-    undefined
-  ).toString()
+  return packageUrl('golang', namespace, module.slice(slash + 1), version, line)
 }
 
 function parseGoMod(text: string): {
@@ -117,9 +111,9 @@ function parseGoMod(text: string): {
         return
       }
       verb = block.verb
-      args = words(content)
+      args = words(content, line)
     } else {
-      const parts = words(content)
+      const parts = words(content, line)
       verb = parts[0] as string
       if (!DIRECTIVES.has(verb)) throw new ExtractError(`unknown directive '${verb}'`, line)
       if (parts[1] === '(' && parts.length === 2) {
@@ -131,7 +125,10 @@ function parseGoMod(text: string): {
     if (verb === 'require') {
       const [module, version] = args
       if (args.length !== 2 || !module || !version || !VERSION.test(version))
-        throw new ExtractError(`expected 'require MODULE vVERSION', got '${content}'`, line)
+        throw new ExtractError(
+          `expected 'require MODULE vVERSION', got '${excerpt(content)}'`,
+          line
+        )
       requires.push({module, version, indirect, line})
     } else if (verb === 'exclude') {
       if (args.length !== 2) throw new ExtractError(`expected 'exclude MODULE vVERSION'`, line)
@@ -154,7 +151,7 @@ function parseReplace(args: string[], line: number, content: string): Replace {
   const right = args.slice(arrow + 1)
   if (arrow === -1 || left.length < 1 || left.length > 2 || right.length < 1 || right.length > 2)
     throw new ExtractError(
-      `expected 'replace MODULE [VERSION] => TARGET [VERSION]', got '${content}'`,
+      `expected 'replace MODULE [VERSION] => TARGET [VERSION]', got '${excerpt(content)}'`,
       line
     )
   const local = /^(?:\.{1,2}\/|\/|\.{1,2}$|[A-Za-z]:\\)/.test(right[0] as string)
@@ -168,14 +165,19 @@ function parseReplace(args: string[], line: number, content: string): Replace {
 }
 
 /** Whitespace-separated words; go.mod allows "quoted" module paths. */
-function words(content: string): string[] {
+function words(content: string, line: number): string[] {
   return (content.match(/"(?:[^"\\]|\\.)*"|`[^`]*`|\S+/g) ?? []).map(word =>
-    word.startsWith('"')
-      ? (JSON.parse(word) as string)
-      : word.startsWith('`')
-        ? word.slice(1, -1)
-        : word
+    word.startsWith('"') ? unquote(word, line) : word.startsWith('`') ? word.slice(1, -1) : word
   )
+}
+
+/** A Go interpreted string literal; its escapes are JSON's for what go.mod holds (module paths). */
+function unquote(word: string, line: number): string {
+  try {
+    return JSON.parse(word) as string
+  } catch {
+    throw new ExtractError(`expected a quoted string, got ${excerpt(word)}`, line)
+  }
 }
 
 /** `module version h1:hash` lines of go.sum (not the `/go.mod` ones, which hash only the manifest). */

@@ -1,9 +1,9 @@
-import {PackageURL} from 'packageurl-js'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
 import type {Package} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
+import {packageUrl} from '../package-url'
 
 const ENTRY = /^([^:\s=]+):([^:\s=]+):([^:\s=]+)=(.*)$/
 /** Test suites and development-only tooling (Spring Boot's developmentOnly, testAndDevelopmentOnly). */
@@ -49,7 +49,7 @@ export const javaGradleLockfile: Extractor = {
         ecosystem: 'Maven',
         name: `${group}:${artifact}`,
         version,
-        purl: new PackageURL('maven', group, artifact, version, undefined, undefined).toString(),
+        purl: packageUrl('maven', group, artifact, version, i + 1),
         direct: declared?.has(`${group}:${artifact}`) ?? false,
         scope:
           names.length > 0 && names.every(name => DEV_CONFIGURATION.test(name)) ? 'dev' : 'prod',

@@ -1,10 +1,11 @@
-import {PackageURL} from 'packageurl-js'
 import {SaxesParser} from 'saxes'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
 import type {Package, Scope} from '../package'
+import {excerpt} from '../excerpt'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
+import {packageUrl} from '../package-url'
 
 interface Declared {
   fields: Record<string, string>
@@ -14,17 +15,24 @@ interface Declared {
 
 interface PomModel {
   project: Record<string, string>
-  properties: Record<string, string>
+  /** A Map: property names are the file's (`__proto__` is just a name). */
+  properties: Map<string, string>
   dependencies: Declared[]
 }
 
 /** Element paths (from <project>) whose <dependency> children are read. */
-const DEPENDENCY_LISTS = [
+const DEPENDENCY_LISTS = new Set([
   'project/dependencies',
   'project/dependencyManagement/dependencies',
   'project/profiles/profile/dependencies',
   'project/profiles/profile/dependencyManagement/dependencies'
-]
+])
+/** The deepest element read (a field of a profile's managed dependency); deeper paths are not built. */
+const MAX_READ_DEPTH = 7
+/** A resolved property longer than this is an expansion bomb, not a version or a coordinate. */
+export const MAX_PROPERTY_LENGTH = 10_000
+/** Property references nested deeper than this are a fault in the file (Maven's own limit is memory). */
+export const MAX_PROPERTY_DEPTH = 64
 const PROJECT_FIELDS = new Set([
   'groupId',
   'artifactId',
@@ -53,8 +61,9 @@ export const javaPomXml: Extractor = {
     assertNoConflictMarkers(text)
     const model = readPom(text)
     const warnings: string[] = []
+    const properties = new PropertyResolver(model)
     const resolve = (value: string, line: number) => {
-      const resolved = interpolate(value, model)
+      const resolved = properties.expand(value, line)
       if (resolved.includes('${'))
         warnings.push(`${path}:${line}: cannot resolve ${value} from this file`)
       return resolved
@@ -89,14 +98,7 @@ export const javaPomXml: Extractor = {
         ecosystem: 'Maven',
         name,
         version,
-        purl: new PackageURL(
-          'maven',
-          group,
-          artifact,
-          version || undefined,
-          undefined,
-          undefined
-        ).toString(),
+        purl: packageUrl('maven', group, artifact, version || undefined, dep.line),
         direct: !dep.managed,
         scope,
         pinned,
@@ -113,50 +115,113 @@ function isExactVersion(version: string): boolean {
   return version !== '' && !/[[\](),]/.test(version) && !version.includes('${')
 }
 
-function interpolate(value: string, model: PomModel, depth = 0): string {
-  if (depth > 10) return value
-  const replaced = value.replace(PROPERTY, (whole, key: string) => {
-    const found = lookup(key, model)
-    return found === undefined ? whole : found
-  })
-  return replaced !== value && replaced.includes('${')
-    ? interpolate(replaced, model, depth + 1)
-    : replaced
+/**
+ * `${...}` references of one file, each property expanded once (memoized): linear in the file,
+ * whatever the references. A cycle, a chain deeper than MAX_PROPERTY_DEPTH or an expansion longer
+ * than MAX_PROPERTY_LENGTH is an ExtractError at the line that uses it (Maven rejects cycles too).
+ */
+class PropertyResolver {
+  private readonly done = new Map<string, string | undefined>()
+  private readonly active: string[] = []
+
+  constructor(private readonly model: PomModel) {}
+
+  expand(value: string, line: number): string {
+    let out = ''
+    let last = 0
+    for (const match of value.matchAll(PROPERTY)) {
+      const found = this.property(match[1]!, line)
+      out += value.slice(last, match.index) + (found ?? match[0])
+      last = match.index + match[0].length
+      if (out.length > MAX_PROPERTY_LENGTH) break
+    }
+    out += value.slice(last)
+    if (out.length > MAX_PROPERTY_LENGTH)
+      throw new ExtractError(
+        `${excerpt(value)} expands to more than ${MAX_PROPERTY_LENGTH} characters (a property expansion bomb?)`,
+        line
+      )
+    return out
+  }
+
+  private property(key: string, line: number): string | undefined {
+    if (this.done.has(key)) return this.done.get(key)
+    const cycle = this.active.indexOf(key)
+    if (cycle !== -1) {
+      const chain = [...this.active.slice(cycle), key].map(k => `\${${k}}`).join(' -> ')
+      throw new ExtractError(`property cycle: ${chain}`, line)
+    }
+    if (this.active.length >= MAX_PROPERTY_DEPTH)
+      throw new ExtractError(
+        `property references nest deeper than ${MAX_PROPERTY_DEPTH} levels at \${${key}}`,
+        line
+      )
+    const raw = lookup(key, this.model)
+    const value = raw === undefined ? undefined : this.expandAs(key, raw, line)
+    this.done.set(key, value)
+    return value
+  }
+
+  private expandAs(key: string, raw: string, line: number): string {
+    this.active.push(key)
+    try {
+      return this.expand(raw, line)
+    } finally {
+      this.active.pop()
+    }
+  }
 }
 
 function lookup(key: string, model: PomModel): string | undefined {
-  if (key in model.properties) return model.properties[key]
+  const property = model.properties.get(key)
+  if (property !== undefined) return property
   const path = key.replace(/^(?:project|pom)\./, '')
   if (key.startsWith('project.') || key.startsWith('pom.')) {
     // A module without its own groupId/version inherits the parent's.
     if (path === 'groupId' || path === 'version')
-      return model.project[path] ?? model.project[`parent/${path}`]
-    return model.project[path.replace('.', '/')]
+      return own(model.project, path) ?? own(model.project, `parent/${path}`)
+    return own(model.project, path.replace('.', '/'))
   }
   if (key === 'parent.version' || key === 'parent.groupId')
-    return model.project[key.replace('.', '/')]
+    return own(model.project, key.replace('.', '/'))
   return undefined
 }
 
-/** Hand-driven saxes parse: element paths, text, and the line each <dependency> starts on. */
+function own(record: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
+/**
+ * Hand-driven saxes parse: element paths, text, and the line each <dependency> starts on. Each
+ * open element costs O(1) (its path is built from its parent's, and only down to MAX_READ_DEPTH),
+ * so deep nesting stays linear.
+ */
 function readPom(text: string): PomModel {
   const parser = new SaxesParser({position: true})
-  const stack: string[] = []
-  const model: PomModel = {project: {}, properties: {}, dependencies: []}
+  /** Path of each open element from <project>; undefined below MAX_READ_DEPTH. */
+  const paths: Array<string | undefined> = []
+  const model: PomModel = {project: {}, properties: new Map(), dependencies: []}
   let current: Declared | undefined
   let textBuffer = ''
   let tagLine = 1
+  const at = (fromTop: number): string | undefined => paths[paths.length - 1 - fromTop]
   parser.on('opentagstart', () => {
     tagLine = parser.line
   })
   parser.on('opentag', tag => {
     const name = tag.name.includes(':') ? tag.name.slice(tag.name.indexOf(':') + 1) : tag.name
-    if (stack.length === 0 && name !== 'project')
+    if (paths.length === 0 && name !== 'project')
       throw new ExtractError(`expected a <project> root element, found <${tag.name}>`, tagLine)
-    stack.push(name)
+    const parent = at(0)
+    paths.push(
+      paths.length === 0
+        ? name
+        : parent !== undefined && paths.length < MAX_READ_DEPTH
+          ? `${parent}/${name}`
+          : undefined
+    )
     textBuffer = ''
-    const parent = stack.slice(0, -1).join('/')
-    if (name === 'dependency' && DEPENDENCY_LISTS.includes(parent))
+    if (name === 'dependency' && parent !== undefined && DEPENDENCY_LISTS.has(parent))
       current = {
         fields: {},
         line: tagLine,
@@ -170,31 +235,32 @@ function readPom(text: string): PomModel {
     textBuffer += chunk
   })
   parser.on('closetag', () => {
-    const path = stack.join('/')
+    const path = at(0)
     const value = textBuffer.trim()
-    const name = stack[stack.length - 1] as string
-    if (
-      current &&
-      name === 'dependency' &&
-      DEPENDENCY_LISTS.includes(stack.slice(0, -1).join('/'))
-    ) {
+    const name = path?.slice(path.lastIndexOf('/') + 1)
+    const parent = at(1)
+    const grandparent = at(2)
+    if (current && name === 'dependency' && parent !== undefined && DEPENDENCY_LISTS.has(parent)) {
       if (!current.fields.groupId || !current.fields.artifactId)
         throw new ExtractError('<dependency> without <groupId> or <artifactId>', current.line)
       model.dependencies.push(current)
       current = undefined
-    } else if (current && DEPENDENCY_LISTS.includes(stack.slice(0, -2).join('/'))) {
+    } else if (current && name && grandparent !== undefined && DEPENDENCY_LISTS.has(grandparent)) {
       current.fields[name] = value
-    } else if (stack.length === 3 && stack[1] === 'properties') {
-      model.properties[name] = value
-    } else if (path.startsWith('project/') && PROJECT_FIELDS.has(path.slice(8))) {
+    } else if (name && paths.length === 3 && parent === 'project/properties') {
+      model.properties.set(name, value)
+    } else if (path?.startsWith('project/') && PROJECT_FIELDS.has(path.slice(8))) {
       model.project[path.slice(8)] = value
     }
-    stack.pop()
+    paths.pop()
     textBuffer = ''
   })
   parser.on('error', error => {
     const reason = error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')
-    throw new ExtractError(`invalid XML (column ${parser.column}): ${reason}`, parser.line)
+    throw new ExtractError(
+      `invalid XML (column ${parser.column}): ${excerpt(reason, 120)}`,
+      parser.line
+    )
   })
   parser.write(text).close()
   return model

@@ -1,10 +1,10 @@
-import {PackageURL} from 'packageurl-js'
 import {z} from 'zod'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import type {Package, Scope} from '../package'
 import {baseName} from './base-name'
 import {parseJsonWithLines} from './json-lines'
 import {validateShape} from './validate-shape'
+import {packageUrl} from '../package-url'
 
 const LockedPackageSchema = z
   .object({
@@ -100,14 +100,7 @@ function normalizeVersion(version: string): string {
 function composerPurl(name: string, version: string): string {
   const slash = name.indexOf('/')
   const namespace = slash === -1 ? undefined : name.slice(0, slash)
-  return new PackageURL(
-    'composer',
-    namespace,
-    name.slice(slash + 1),
-    version,
-    undefined,
-    undefined
-  ).toString()
+  return packageUrl('composer', namespace, name.slice(slash + 1), version)
 }
 
 function composerManifest(text: string | undefined): Set<string> | undefined {

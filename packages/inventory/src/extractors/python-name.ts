@@ -1,4 +1,4 @@
-import {PackageURL} from 'packageurl-js'
+import {packageUrl} from '../package-url'
 
 /** PEP 503 normalized project name: lower case, runs of `-`, `_`, `.` as one `-`. */
 export function normalizePythonName(name: string): string {
@@ -9,12 +9,5 @@ export function normalizePythonName(name: string): string {
 }
 
 export function pypiPurl(name: string, version: string): string {
-  return new PackageURL(
-    'pypi',
-    undefined,
-    normalizePythonName(name),
-    version || undefined,
-    undefined,
-    undefined
-  ).toString()
+  return packageUrl('pypi', undefined, normalizePythonName(name), version || undefined)
 }

@@ -5,6 +5,7 @@ import type {Package, Scope} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
 import {normalizePythonName, pypiPurl} from './python-name'
+import {excerpt} from '../excerpt'
 
 const FILE_NAME = /^(?:.*[-_.])?requirements(?:[-_.].*)?\.txt$/i
 const IN_REQUIREMENTS_DIR = /(?:^|\/)requirements\/[^/]+\.txt$/i
@@ -48,6 +49,8 @@ export const pythonRequirements: Extractor = {
   name: 'python/requirements',
   ecosystem: 'PyPI',
   matches: path => FILE_NAME.test(baseName(path)) || IN_REQUIREMENTS_DIR.test(path),
+  // pip picks UTF-16 by a byte order mark (pip/_internal/utils/encoding.py auto_decode).
+  encodings: {utf16: true},
   extract(input: ExtractInput): ExtractResult {
     const packages: Package[] = []
     const warnings: string[] = []
@@ -55,26 +58,23 @@ export const pythonRequirements: Extractor = {
     const visit = (path: string, text: string, scope: Scope) => {
       visited.add(path)
       assertNoConflictMarkers(text)
-      if (text.includes('\u0000')) throw new ExtractError(`${path} is not a text file (NUL byte)`)
       for (const logical of logicalLines(text)) {
         const include = parseLine(logical, path, scope, packages, warnings)
         if (include === undefined) continue
         const target = posix.normalize(posix.join(posix.dirname(path), include))
         if (pythonRequirements.matches(target) || visited.has(target)) continue
-        const included = target.startsWith('../') ? undefined : input.readRelative?.(target)
-        if (included === undefined) {
-          warnings.push(`${path}:${logical.line}: included file ${include} not found`)
-          continue
-        }
+        let included: string | undefined
         try {
-          visit(target, included, scope)
+          included = target.startsWith('../') ? undefined : input.readRelative?.(target)
+          if (included !== undefined) visit(target, included, scope)
         } catch (error) {
-          // A broken include is that file's problem: the including file's own lines still count.
+          // An include that cannot be read would drop its packages: the whole file fails.
           if (!(error instanceof ExtractError)) throw error
-          warnings.push(
-            `${target}${error.line ? `:${error.line}` : ''}: ${error.message} (included from ${path}:${logical.line})`
-          )
+          const where = `${target}${error.line ? `:${error.line}` : ''}`
+          throw new ExtractError(`included file ${where}: ${error.message}`, logical.line)
         }
+        if (included === undefined)
+          warnings.push(`${path}:${logical.line}: included file ${include} not found`)
       }
     }
     visit(input.path, input.text, /(?:dev|test)/i.test(baseName(input.path)) ? 'dev' : 'prod')
@@ -140,10 +140,10 @@ function parseLine(
       if (egg) add(egg, '')
       else
         warnings.push(
-          `${where}: editable requirement ${value ?? ''} has no package name (local code is not a package)`
+          `${where}: editable requirement ${excerpt(value ?? '')} has no package name (local code is not a package)`
         )
     } else if (!VALUE_OPTIONS.has(option) && !FLAG_OPTIONS.has(option))
-      warnings.push(`${where}: unknown option ${option}`)
+      warnings.push(`${where}: unknown option ${excerpt(option)}`)
     return undefined
   }
   // pip's own split: the requirement is everything before the first option token.
@@ -166,7 +166,7 @@ function parseLine(
   }
   const match = REQUIREMENT.exec(requirement)
   if (!match) {
-    warnings.push(`${where}: not a requirement: ${requirement.slice(0, 80)}`)
+    warnings.push(`${where}: not a requirement: ${excerpt(requirement)}`)
     return undefined
   }
   const name = match[1] as string
@@ -177,7 +177,7 @@ function parseLine(
   }
   const pin = /^===?\s*([^\s,*;]+)$/.exec(specifier)
   if (specifier !== '' && !pin && !/^(?:[<>=!~]=?|===)/.test(specifier)) {
-    warnings.push(`${where}: cannot read the version specifier '${specifier.slice(0, 80)}'`)
+    warnings.push(`${where}: cannot read the version specifier '${excerpt(specifier)}'`)
     return undefined
   }
   add(name, pin?.[1] ?? '', integrity)

@@ -1,10 +1,10 @@
-import {PackageURL} from 'packageurl-js'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
 import type {Package} from '../package'
 import {baseName} from './base-name'
 import {assertNoConflictMarkers} from './reject-conflict-markers'
 import {scopeByReachability} from './scope-by-reachability'
+import {packageUrl} from '../package-url'
 
 const SOURCE_SECTIONS = new Set(['GEM', 'GIT', 'PATH', 'PLUGIN SOURCE'])
 const SPEC = /^ {4}([^\s(]+) \(([^)]+)\)$/
@@ -136,7 +136,7 @@ export const rubyGemfileLock: Extractor = {
 }
 
 function gemPurl(name: string, version: string): string {
-  return new PackageURL('gem', undefined, name, version, undefined, undefined).toString()
+  return packageUrl('gem', undefined, name, version)
 }
 
 /** `1.13.10-x86_64-linux` → `1.13.10`: RubyGems versions hold no `-`, the platform follows the first one. */

@@ -1,4 +1,3 @@
-import {PackageURL} from 'packageurl-js'
 import {z} from 'zod'
 import type {ExtractInput, ExtractResult, Extractor} from '../extractor'
 import {ExtractError} from '../extractor'
@@ -7,6 +6,7 @@ import {baseName} from './base-name'
 import {scopeByReachability} from './scope-by-reachability'
 import {arrayTableLineOf, arrayTableLines, parseToml} from './toml-lines'
 import {validateShape} from './validate-shape'
+import {packageUrl} from '../package-url'
 
 const CargoLockSchema = z.object({
   version: z.number().int().optional(),
@@ -103,14 +103,7 @@ export const rustCargoLock: Extractor = {
 }
 
 function cargoPurl(entry: CargoPackage): string {
-  return new PackageURL(
-    'cargo',
-    undefined,
-    entry.name,
-    entry.version,
-    undefined,
-    undefined
-  ).toString()
+  return packageUrl('cargo', undefined, entry.name, entry.version)
 }
 
 /** A dependency is written `name`, `name version` or `name version (source)`: the least that is unambiguous. */

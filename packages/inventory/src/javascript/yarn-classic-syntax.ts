@@ -1,4 +1,5 @@
 import {ExtractError} from '../extractor'
+import {excerpt} from '../excerpt'
 
 export interface ClassicEntry {
   /** The descriptors the entry resolves (`lodash@^4.17.0`, `alias@npm:real@^1`). */
@@ -31,7 +32,7 @@ export function parseClassicLockfile(text: string): ClassicEntry[] {
     if (indent === 0) {
       if (!trimmed.endsWith(':'))
         throw new ExtractError(
-          `expected an entry key ending in ':', found ${JSON.stringify(clip(trimmed))}`,
+          `expected an entry key ending in ':', found ${JSON.stringify(excerpt(trimmed))}`,
           line
         )
       entry = {specs: parseSpecs(trimmed.slice(0, -1), line), line, fields: {}, blocks: {}}
@@ -54,7 +55,7 @@ export function parseClassicLockfile(text: string): ClassicEntry[] {
         )
       const [key, value] = parseKeyValue(trimmed, line)
       if (value === undefined)
-        throw new ExtractError(`expected a value after ${JSON.stringify(key)}`, line)
+        throw new ExtractError(`expected a value after ${JSON.stringify(excerpt(key))}`, line)
       block[key] = value
     } else {
       throw new ExtractError(
@@ -104,17 +105,20 @@ function parseKeyValue(text: string, line: number): [string, string | undefined]
   if (rest.trim() === '' && key.endsWith(':')) return [key.slice(0, -1), undefined]
   if (rest === ':') return [key, undefined]
   const value = rest.trim()
-  if (!value) throw new ExtractError(`expected a value after ${JSON.stringify(key)}`, line)
+  if (!value) throw new ExtractError(`expected a value after ${JSON.stringify(excerpt(key))}`, line)
   return [key, value.startsWith('"') ? readQuoted(value, 0, line)[0] : value]
 }
 
 function readQuoted(text: string, start: number, line: number): [string, number] {
   const match = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(start))
   if (!match)
-    throw new ExtractError(`expected a closing quote in ${JSON.stringify(clip(text))}`, line)
-  return [JSON.parse(match[0]) as string, start + match[0].length]
-}
-
-function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text
+    throw new ExtractError(`expected a closing quote in ${JSON.stringify(excerpt(text))}`, line)
+  try {
+    return [JSON.parse(match[0]) as string, start + match[0].length]
+  } catch {
+    throw new ExtractError(
+      `expected a valid quoted string, got ${JSON.stringify(excerpt(match[0]))}`,
+      line
+    )
+  }
 }
