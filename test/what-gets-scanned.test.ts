@@ -110,6 +110,16 @@ describe('dist/cli.js: what gets scanned', () => {
       'pipeguard: the scan is incomplete (exit 2): 1 file(s) could not be scanned\n'
     )
     const iac = {report: JSON.parse(iacRun.stdout) as Report}
+    const sarif = JSON.parse(pipeguard(['iac', root, '--format', 'sarif']).stdout)
+    expect(sarif.runs[0].invocations[0]).toMatchObject({
+      executionSuccessful: false,
+      toolExecutionNotifications: [
+        expect.objectContaining({
+          level: 'error',
+          message: {text: expect.stringContaining('larger than the max-file-size limit')}
+        })
+      ]
+    })
     expect(iac.report.skipped).toEqual([
       {
         path: 'infra/big.tf',

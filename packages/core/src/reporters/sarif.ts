@@ -75,7 +75,11 @@ function buildRun(report: ScanReport, scanner: string, all: Finding[]): Record<s
 /** SARIF's way to say a run did not see everything: executionSuccessful and one notification a problem. */
 function buildInvocation(report: ScanReport, scanner: string): Record<string, unknown> {
   const run = report.scanners.find(r => r.id === scanner)
-  const errors = report.errors.filter(e => e.scanner === scanner)
+  // A skipped file that should have been scanned belongs to no one scanner: every run says it.
+  const errors = [
+    ...report.errors.filter(e => e.scanner === scanner),
+    ...report.skipped.filter(s => s.error).map(s => ({path: s.path, message: s.reason}))
+  ]
   const notifications = [
     ...(run?.status === 'failed' ? run.reasons.map(reason => ({message: {text: reason}})) : []),
     ...errors.map(e => ({
