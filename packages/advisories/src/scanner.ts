@@ -1,13 +1,14 @@
 import {resolve} from 'node:path'
 import picomatch from 'picomatch'
-import type {
-  Finding,
-  FileError,
-  ScanContext,
-  ScanOutput,
-  Scanner,
-  Workspace,
-  WorkspaceFile
+import {
+  distinctErrors,
+  type Finding,
+  type FileError,
+  type ScanContext,
+  type ScanOutput,
+  type Scanner,
+  type Workspace,
+  type WorkspaceFile
 } from '@pipeguard/core'
 import {
   baseWorkspace,
@@ -168,22 +169,12 @@ export function createDependencyScanner(deps: DependencyScannerDeps = {}): Scann
       }
       return {
         findings,
-        errors: dedupeErrors(errors),
+        errors: distinctErrors(errors),
         notes,
         ...(resolved.length ? {resolved} : {})
       }
     }
   }
-}
-
-function dedupeErrors(errors: FileError[]): FileError[] {
-  const seen = new Set<string>()
-  return errors.filter(e => {
-    const key = `${e.path}\0${e.message}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }
 
 export const dependencyScanner: Scanner = createDependencyScanner()

@@ -11,6 +11,17 @@ export const FileErrorSchema = z.object({
 })
 export type FileError = z.infer<typeof FileErrorSchema>
 
+/** Each error once: a file met twice (a module evaluated per caller, a lockfile read twice) says it once. */
+export function distinctErrors(errors: FileError[]): FileError[] {
+  const seen = new Set<string>()
+  return errors.filter(e => {
+    const key = `${e.path}\0${e.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /**
  * A problem the user can fix (bad config, bad flag, missing permission, unreachable source).
  * Exit code 2 with its message; anything else thrown is a bug.

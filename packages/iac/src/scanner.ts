@@ -8,6 +8,7 @@ import {
   type ScanOutput,
   ConfigError,
   createFinding,
+  distinctErrors,
   errorMessage
 } from '@pipeguard/core'
 import type {CheckResult, Platform} from './check'
@@ -157,18 +158,11 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   for (const module of modules) errors.push(...module.budget.boundHits())
   notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
   if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
-  return {findings: [...findings.values()], errors: distinct(errors), notes: [...new Set(notes)]}
-}
-
-/** A module evaluated more than once (per caller, as Terraform and as OpenTofu) reports its errors each time. */
-function distinct(errors: FileError[]): FileError[] {
-  const seen = new Set<string>()
-  return errors.filter(e => {
-    const key = `${e.path}\0${e.message}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
+  return {
+    findings: [...findings.values()],
+    errors: distinctErrors(errors),
+    notes: [...new Set(notes)]
+  }
 }
 
 function fileInfo(text: string, blocks?: LineRange[]): FileInfo {
