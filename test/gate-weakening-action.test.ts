@@ -1,17 +1,8 @@
-import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
+import {describe, expect, it} from '@jest/globals'
 import {escapeInlineCode} from '@pipeguard/core'
 import {RULES} from '@pipeguard/secrets'
-import {FakeGitHub} from './helpers/fake-github'
-import {removeRun, runAction, type ActionRun} from './helpers/run-action'
-import {
-  commitAll,
-  git,
-  initRepo,
-  makeWorkspace,
-  pullRequestEvent,
-  removeWorkspace,
-  writeFiles
-} from './helpers/workspace'
+import {commitAll, git, initRepo, pullRequestEvent, writeFiles} from './helpers/workspace'
+import {useActionHarness} from './helpers/action-harness'
 
 /** A gitleaks config with one rule of its own and no `[extend] useDefault`: it replaces ours. */
 const GITLEAKS_TOML = `title = "team rules"
@@ -23,41 +14,25 @@ keywords = ["team_"]
 `
 
 describe('a pull request that weakens the gate (dist/secret-scan/index.js)', () => {
-  let server: FakeGitHub
-  let workspace: string
-  const runs: ActionRun[] = []
-  beforeEach(async () => {
-    server = new FakeGitHub()
-    await server.start()
-    workspace = makeWorkspace({'README.md': '# app\n', 'src/app.js': 'console.log(1)\n'})
-  })
-  afterEach(async () => {
-    await server.close()
-    removeWorkspace(workspace)
-    runs.splice(0).forEach(removeRun)
-  })
+  const h = useActionHarness({'README.md': '# app\n', 'src/app.js': 'console.log(1)\n'})
   /** Commits `files` on top of the base commit and runs the action on that pull request. */
   const pullRequest = async (
     files: Record<string, string>,
     options: {baseSha?: string; action?: string} = {}
   ) => {
-    const base = git(workspace, 'rev-parse', 'HEAD')
-    writeFiles(workspace, files)
-    const headSha = commitAll(workspace, 'change')
-    const run = await runAction({
+    const base = git(h.workspace, 'rev-parse', 'HEAD')
+    writeFiles(h.workspace, files)
+    const headSha = commitAll(h.workspace, 'change')
+    return h.run({
       action: options.action ?? 'secret-scan',
-      workspace,
-      apiUrl: server.url,
       eventName: 'pull_request',
       event: pullRequestEvent(7, {baseSha: options.baseSha ?? base, headSha}),
       sha: 'e'.repeat(40)
     })
-    runs.push(run)
-    return run
   }
 
   it('shows what it switches off in the PR comment and summary, without blocking', async () => {
-    initRepo(workspace)
+    initRepo(h.workspace)
     const run = await pullRequest({
       '.pipeguard.yml':
         'exclude:\n  - path: "**"\n    reason: the scan is slow <!-- pipeguard:secret-scan --> @octocat\n',
@@ -69,8 +44,8 @@ describe('a pull request that weakens the gate (dist/secret-scan/index.js)', () 
     )
 
     // No findings, yet the comment is posted: the weakening is what the reviewer must see.
-    expect(server.comments).toHaveLength(1)
-    for (const text of [server.comments[0]!.body, run.summary]) {
+    expect(h.server.comments).toHaveLength(1)
+    for (const text of [h.server.comments[0]!.body, run.summary]) {
       expect(text).toContain('#### ⚠️ This pull request weakens the gate')
       expect(text).toContain(`- disables ${RULES.length} secret rule(s) `)
       expect(text).toContain(
@@ -96,7 +71,7 @@ describe('a pull request that weakens the gate (dist/secret-scan/index.js)', () 
   })
 
   it('shows no weakening for a pull request that leaves the gate alone, and still says what ran', async () => {
-    initRepo(workspace)
+    initRepo(h.workspace)
     const run = await pullRequest({'src/app.js': 'console.log(2)\n'})
     expect(run.exitCode).toBe(0)
     expect(run.stdout).not.toContain('weakens the gate')
@@ -107,11 +82,11 @@ describe('a pull request that weakens the gate (dist/secret-scan/index.js)', () 
         'm'
       )
     )
-    expect(server.comments).toHaveLength(0)
+    expect(h.server.comments).toHaveLength(0)
   })
 
   it('says so when the base commit is not in the clone (dist/iac-lint/index.js)', async () => {
-    initRepo(workspace)
+    initRepo(h.workspace)
     const run = await pullRequest(
       {'.pipeguard.yml': 'mode: audit\n'},
       {baseSha: 'c'.repeat(40), action: 'iac-lint'}

@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs'
-import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
-import {FakeGitHub} from './helpers/fake-github'
-import {removeRun, runAction, type ActionRun, type RunActionOptions} from './helpers/run-action'
-import {makeWorkspace, pullRequestEvent, removeWorkspace} from './helpers/workspace'
+import {describe, expect, it} from '@jest/globals'
+import type {ActionRun, RunActionOptions} from './helpers/run-action'
+import {pullRequestEvent} from './helpers/workspace'
+import {useActionHarness} from './helpers/action-harness'
 
 // Line 3 (pipe to shell, high) is what the PR adds; the rest of the Dockerfile and main.tf were there before.
 const DOCKERFILE = 'FROM ubuntu:latest\nRUN apt-get update\nRUN curl https://x.sh | sh\n'
@@ -11,14 +11,8 @@ const DOCKERFILE_PATCH =
   '@@ -1,2 +1,3 @@\n FROM ubuntu:latest\n RUN apt-get update\n+RUN curl https://x.sh | sh'
 
 describe('iac-lint action (dist/iac-lint/index.js): diff awareness from the PR files API', () => {
-  let server: FakeGitHub
-  let workspace: string
-  const runs: ActionRun[] = []
-  beforeEach(async () => {
-    server = new FakeGitHub()
-    await server.start()
-    // Not a git repository: like a default shallow checkout, the PR's commits are unknown locally.
-    workspace = makeWorkspace({'app/Dockerfile': DOCKERFILE, 'infra/main.tf': MAIN_TF})
+  // Not a git repository: like a default shallow checkout, the PR's commits are unknown locally.
+  const h = useActionHarness({'app/Dockerfile': DOCKERFILE, 'infra/main.tf': MAIN_TF}, server => {
     server.pullFiles.set(4, [
       ...Array.from({length: 149}, (_, i) => ({
         filename: `docs/page-${i}.md`,
@@ -28,34 +22,25 @@ describe('iac-lint action (dist/iac-lint/index.js): diff awareness from the PR f
       {filename: 'app/Dockerfile', status: 'modified', patch: DOCKERFILE_PATCH}
     ])
   })
-  afterEach(async () => {
-    await server.close()
-    removeWorkspace(workspace)
-    runs.splice(0).forEach(removeRun)
-  })
   const run = async (
     inputs: Record<string, string>,
     extra: Partial<RunActionOptions> = {}
   ): Promise<ActionRun> => {
-    const result = await runAction({
+    return h.run({
       action: 'iac-lint',
-      workspace,
-      apiUrl: server.url,
       eventName: 'pull_request',
       event: pullRequestEvent(4),
       inputs,
       ...extra
     })
-    runs.push(result)
-    return result
   }
 
   it('added: only the added line blocks; the rest is reported as outside the diff and kept in SARIF', async () => {
-    server.fail({method: 'GET', path: '/repos/acme/app/pulls/4/files', status: 502, times: 1})
+    h.server.fail({method: 'GET', path: '/repos/acme/app/pulls/4/files', status: 502, times: 1})
     const result = await run({})
     expect(result.exitCode).toBe(1)
     expect(result.outputs.blocking).toBe('1')
-    const pages = server.requestsTo('GET', '/repos/acme/app/pulls/4/files')
+    const pages = h.server.requestsTo('GET', '/repos/acme/app/pulls/4/files')
     expect(pages.map(r => [r.status, r.query.page ?? '1', r.query.per_page])).toEqual([
       [502, '1', '100'],
       [200, '1', '100'],
@@ -64,7 +49,7 @@ describe('iac-lint action (dist/iac-lint/index.js): diff awareness from the PR f
     // Annotations and the comment carry only the finding on the added line.
     expect(result.stdout.match(/^::(error|warning|notice) title=/gm)).toEqual(['::error title='])
     expect(result.stdout).toMatch(/^::error title=.*file=app\/Dockerfile,line=3,endLine=3/m)
-    const body = server.comments[0]!.body
+    const body = h.server.comments[0]!.body
     expect(body).toContain('PG-DOCKER-007')
     expect(body).not.toContain('PG-TF-001')
     expect(body).toMatch(
@@ -86,11 +71,11 @@ describe('iac-lint action (dist/iac-lint/index.js): diff awareness from the PR f
     expect(Number(file.outputs.blocking)).toBeGreaterThanOrEqual(3)
     expect(Number(everything.outputs.blocking)).toBeGreaterThan(Number(file.outputs.blocking))
     expect(file.outputs.findings).toBe(everything.outputs.findings)
-    expect(server.requestsTo('POST', /comments$/)).toHaveLength(0)
+    expect(h.server.requestsTo('POST', /comments$/)).toHaveLength(0)
   })
 
   it('when the changed lines cannot be read, nothing is hidden: every finding may block', async () => {
-    server.fail({
+    h.server.fail({
       method: 'GET',
       path: '/repos/acme/app/pulls/4/files',
       status: 403,

@@ -1,17 +1,16 @@
 import {readFileSync} from 'node:fs'
-import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
-import {FakeGitHub, readOnlyToken, secondaryRateLimit} from './helpers/fake-github'
-import {removeRun, runAction, type ActionRun, type RunActionOptions} from './helpers/run-action'
+import {describe, expect, it} from '@jest/globals'
+import {readOnlyToken, secondaryRateLimit} from './helpers/fake-github'
+import type {ActionRun, RunActionOptions} from './helpers/run-action'
 import {
   commitAll,
   git,
   initRepo,
-  makeWorkspace,
   pullRequestEvent,
   randomToken,
-  removeWorkspace,
   writeFiles
 } from './helpers/workspace'
+import {useActionHarness} from './helpers/action-harness'
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 
@@ -23,37 +22,21 @@ function tokensFile(count: number): string {
 }
 
 describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub API', () => {
-  let server: FakeGitHub
-  let workspace: string
-  const runs: ActionRun[] = []
-  beforeEach(async () => {
-    server = new FakeGitHub()
-    await server.start()
-    workspace = makeWorkspace({'README.md': '# app\n'})
-  })
-  afterEach(async () => {
-    await server.close()
-    removeWorkspace(workspace)
-    runs.splice(0).forEach(removeRun)
-  })
+  const h = useActionHarness({'README.md': '# app\n'})
   const run = async (options: Partial<RunActionOptions>): Promise<ActionRun> => {
-    const result = await runAction({
+    return h.run({
       action: 'secret-scan',
-      workspace,
-      apiUrl: server.url,
       ...options
     })
-    runs.push(result)
-    return result
   }
   /** A pull request whose head commit adds `files` on top of the base commit (the secret scan reads base..head). */
   const pullRequest = (
     files: Record<string, string>,
     options: {fork?: boolean; number?: number} = {}
   ) => {
-    const baseSha = git(workspace, 'rev-parse', 'HEAD')
-    writeFiles(workspace, files)
-    const headSha = commitAll(workspace, 'change')
+    const baseSha = git(h.workspace, 'rev-parse', 'HEAD')
+    writeFiles(h.workspace, files)
+    const headSha = commitAll(h.workspace, 'change')
     return {
       headSha,
       event: pullRequestEvent(options.number ?? 7, {baseSha, headSha, fork: options.fork})
@@ -63,13 +46,13 @@ describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub A
     run({eventName: 'pull_request', event, sha: 'e'.repeat(40), ...extra})
 
   it('first run creates one comment, the second run on the same PR updates it', async () => {
-    const baseSha = initRepo(workspace)
+    const baseSha = initRepo(h.workspace)
     const pr = pullRequest({'src/config.env': `GITHUB_TOKEN=${randomToken('ghp_', 36)}\n`})
     const first = await prRun(pr.event)
     expect(first.exitCode).toBe(1)
     expect(first.outputs).toMatchObject({findings: '1', blocking: '1'})
-    expect(server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
-    const [comment] = server.comments
+    expect(h.server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
+    const [comment] = h.server.comments
     expect(comment!.body).toContain('<!-- pipeguard:secret-scan -->')
     expect(comment!.body).toContain(
       `https://github.com/acme/app/blob/${pr.headSha}/src/config.env#L1`
@@ -78,45 +61,45 @@ describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub A
     expect(first.summary).toContain('## 🛡️ pipeguard · Secret scan')
 
     // The branch is rewritten without the secret (force push): same PR, same comment, now saying it is fixed.
-    git(workspace, 'reset', '-q', '--hard', baseSha)
+    git(h.workspace, 'reset', '-q', '--hard', baseSha)
     const fixed = pullRequest({'src/config.env': 'GITHUB_TOKEN=${{ secrets.GITHUB_TOKEN }}\n'})
-    server.clearRequests()
+    h.server.clearRequests()
     const second = await prRun(fixed.event)
     expect(second.exitCode).toBe(0)
-    expect(server.requestsTo('POST', /\/comments$/)).toHaveLength(0)
+    expect(h.server.requestsTo('POST', /\/comments$/)).toHaveLength(0)
     expect(
-      server.requestsTo('PATCH', `/repos/acme/app/issues/comments/${comment!.id}`)
+      h.server.requestsTo('PATCH', `/repos/acme/app/issues/comments/${comment!.id}`)
     ).toHaveLength(1)
-    expect(server.comments).toHaveLength(1)
-    expect(server.comments[0]!.body).toContain('No findings in the changes of this pull request')
+    expect(h.server.comments).toHaveLength(1)
+    expect(h.server.comments[0]!.body).toContain('No findings in the changes of this pull request')
   })
 
   it('more than 50 findings go to a check run with annotations in batches of at most 50', async () => {
     const text = tokensFile(130)
-    writeFiles(workspace, {'config/tokens.env': text})
+    writeFiles(h.workspace, {'config/tokens.env': text})
     const result = await run({eventName: 'push', inputs: {comment: 'never'}})
     expect(result.exitCode).toBe(1)
     expect(result.stdout.match(/^::error /gm)).toHaveLength(10)
-    const create = server.requestsTo('POST', '/repos/acme/app/check-runs')
+    const create = h.server.requestsTo('POST', '/repos/acme/app/check-runs')
     expect(create).toHaveLength(1)
     expect(create[0]!.body).toMatchObject({
       name: 'pipeguard / secret-scan',
       head_sha: 'a'.repeat(40)
     })
-    const sizes = server
+    const sizes = h.server
       .requestsTo('PATCH', /^\/repos\/acme\/app\/check-runs\/\d+$/)
       .map(r => (r.body as {output: {annotations: unknown[]}}).output.annotations.length)
     expect(sizes).toEqual([50, 50, 20])
-    expect(server.checkRuns[0]).toMatchObject({status: 'completed', conclusion: 'failure'})
+    expect(h.server.checkRuns[0]).toMatchObject({status: 'completed', conclusion: 'failure'})
     expect(result.summary).toContain(
       '120 more are on the [check run](https://github.com/acme/app/runs/'
     )
   })
 
   it('a fork run (403 on every write) exits by the gate, not by the 403', async () => {
-    initRepo(workspace)
+    initRepo(h.workspace)
     const {event} = pullRequest({'config/tokens.env': tokensFile(12)}, {fork: true, number: 8})
-    server.fail(readOnlyToken())
+    h.server.fail(readOnlyToken())
     const blocking = await run({
       eventName: 'pull_request',
       event,
@@ -131,7 +114,7 @@ describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub A
     )
     expect(blocking.outputs.blocking).toBe('12')
 
-    server.fail(readOnlyToken())
+    h.server.fail(readOnlyToken())
     const audit = await run({
       eventName: 'pull_request',
       event,
@@ -142,53 +125,53 @@ describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub A
     expect(audit.outputs).toMatchObject({findings: '12', blocking: '0'})
     expect(readFileSync(audit.outputs['sarif-file']!, 'utf8')).toContain('github-pat')
     expect(audit.summary).toContain('permissions: pull-requests: write')
-    expect(server.comments).toHaveLength(0)
+    expect(h.server.comments).toHaveLength(0)
   })
 
   it('injected 502s and a secondary rate limit with Retry-After are retried and succeed', async () => {
-    initRepo(workspace)
+    initRepo(h.workspace)
     const {event} = pullRequest({'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
-    server.fail({method: 'GET', path: '/repos/acme/app/issues/7/comments', status: 502, times: 2})
-    server.fail(secondaryRateLimit('/repos/acme/app/issues/7/comments', 1, 'POST'))
+    h.server.fail({method: 'GET', path: '/repos/acme/app/issues/7/comments', status: 502, times: 2})
+    h.server.fail(secondaryRateLimit('/repos/acme/app/issues/7/comments', 1, 'POST'))
     const result = await prRun(event)
     expect(result.exitCode).toBe(1)
     expect(result.stdout).not.toContain('::warning::')
     expect(
-      server.requestsTo('GET', '/repos/acme/app/issues/7/comments').map(r => r.status)
+      h.server.requestsTo('GET', '/repos/acme/app/issues/7/comments').map(r => r.status)
     ).toEqual([502, 502, 200])
     expect(
-      server.requestsTo('POST', '/repos/acme/app/issues/7/comments').map(r => r.status)
+      h.server.requestsTo('POST', '/repos/acme/app/issues/7/comments').map(r => r.status)
     ).toEqual([403, 201])
     expect(result.stdout).toContain('secondary rate limit on POST')
     expect(result.durationMs).toBeGreaterThanOrEqual(1000)
-    expect(server.comments).toHaveLength(1)
+    expect(h.server.comments).toHaveLength(1)
   })
 
   it('a scheduled run opens, then closes, then reopens the tracking issue', async () => {
-    writeFiles(workspace, {'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
+    writeFiles(h.workspace, {'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
     const opened = await run({eventName: 'schedule'})
     expect(opened.exitCode).toBe(1)
-    expect(server.issues).toHaveLength(1)
-    expect(server.issues[0]).toMatchObject({state: 'open', labels: [{name: 'pipeguard'}]})
-    expect(server.issues[0]!.body).toContain('<!-- pipeguard:tracking:secrets -->')
-    expect(server.labels.map(l => l.name)).toEqual(['pipeguard'])
+    expect(h.server.issues).toHaveLength(1)
+    expect(h.server.issues[0]).toMatchObject({state: 'open', labels: [{name: 'pipeguard'}]})
+    expect(h.server.issues[0]!.body).toContain('<!-- pipeguard:tracking:secrets -->')
+    expect(h.server.labels.map(l => l.name)).toEqual(['pipeguard'])
 
-    writeFiles(workspace, {'a.env': 'KEY=${KEY}\n'})
+    writeFiles(h.workspace, {'a.env': 'KEY=${KEY}\n'})
     const closed = await run({eventName: 'schedule'})
     expect(closed.exitCode).toBe(0)
-    expect(server.issues[0]).toMatchObject({state: 'closed', state_reason: 'completed'})
+    expect(h.server.issues[0]).toMatchObject({state: 'closed', state_reason: 'completed'})
 
-    writeFiles(workspace, {'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
+    writeFiles(h.workspace, {'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
     await run({eventName: 'workflow_dispatch'})
-    expect(server.issues).toHaveLength(1)
-    expect(server.issues[0]).toMatchObject({state: 'open', state_reason: 'reopened'})
-    expect(server.requestsTo('POST', '/repos/acme/app/issues')).toHaveLength(1)
-    expect(server.requestsTo('POST', '/repos/acme/app/labels')).toHaveLength(1)
+    expect(h.server.issues).toHaveLength(1)
+    expect(h.server.issues[0]).toMatchObject({state: 'open', state_reason: 'reopened'})
+    expect(h.server.requestsTo('POST', '/repos/acme/app/issues')).toHaveLength(1)
+    expect(h.server.requestsTo('POST', '/repos/acme/app/labels')).toHaveLength(1)
   })
 
   it('a file name with , : % and a newline neither breaks nor forges a workflow command', async () => {
     const name = 'we,ird:na%25me\n::error file=forged.txt::forged.env'
-    writeFiles(workspace, {[name]: `KEY=${randomToken('ghp_', 36)}\n`})
+    writeFiles(h.workspace, {[name]: `KEY=${randomToken('ghp_', 36)}\n`})
     const result = await run({eventName: 'push', inputs: {'check-run': 'false'}})
     const commands = result.stdout.split('\n').filter(line => line.startsWith('::'))
     expect(commands.filter(line => line.startsWith('::error title='))).toEqual([
@@ -208,7 +191,7 @@ describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub A
     const encoded = Buffer.from(`NPM_TOKEN=${npm}`).toString('base64')
     const keyBody = Array.from({length: 6}, () => randomToken('', 64, BASE64))
     const key = ['-----BEGIN RSA PRIVATE KEY-----', ...keyBody, '-----END RSA PRIVATE KEY-----']
-    writeFiles(workspace, {
+    writeFiles(h.workspace, {
       'a.env': `KEY=${pat}\n`,
       'deploy/key.pem': `${key.join('\n')}\n`,
       'config/blob.txt': `data: ${encoded}\n`
@@ -230,6 +213,6 @@ describe('secret-scan action (dist/secret-scan/index.js) against a fake GitHub A
     expect(result.stdout).toContain(
       '::error::pipeguard: input "filter-mode": expected one of added, diff_context, file, nofilter, got "lines"'
     )
-    expect(server.requests).toHaveLength(0)
+    expect(h.server.requests).toHaveLength(0)
   })
 })

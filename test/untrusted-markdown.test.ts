@@ -1,18 +1,10 @@
 import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
-import {FakeGitHub} from './helpers/fake-github'
-import {removeRun, runAction, type ActionRun, type RunActionOptions} from './helpers/run-action'
-import {
-  commitAll,
-  initRepo,
-  makeWorkspace,
-  pullRequestEvent,
-  randomToken,
-  removeWorkspace,
-  writeFiles
-} from './helpers/workspace'
+import {describe, expect, it} from '@jest/globals'
+import type {ActionRun, RunActionOptions} from './helpers/run-action'
+import {commitAll, initRepo, pullRequestEvent, randomToken, writeFiles} from './helpers/workspace'
+import {useActionHarness} from './helpers/action-harness'
 
 const repo = join(import.meta.dirname, '..')
 const osvDir = join(repo, 'test', 'fixtures', 'e2e', 'osv')
@@ -44,29 +36,15 @@ function expectNoAutolinks(markdown: string): void {
 }
 
 describe('untrusted text in comments, summaries and markdown reports', () => {
-  let server: FakeGitHub
-  let workspace: string
-  const runs: ActionRun[] = []
-  beforeEach(async () => {
-    server = new FakeGitHub()
-    await server.start()
-    workspace = makeWorkspace({'README.md': '# app\n'})
-  })
-  afterEach(async () => {
-    await server.close()
-    removeWorkspace(workspace)
-    runs.splice(0).forEach(removeRun)
-  })
+  const h = useActionHarness({'README.md': '# app\n'})
   const run = async (action: string, options: Partial<RunActionOptions>): Promise<ActionRun> => {
-    const result = await runAction({action, workspace, apiUrl: server.url, ...options})
-    runs.push(result)
-    return result
+    return h.run({action, ...options})
   }
   /** A pull request (number 7) whose head commit adds `files`. */
   const pullRequest = (files: Record<string, string>): Partial<RunActionOptions> => {
-    const baseSha = initRepo(workspace)
-    writeFiles(workspace, files)
-    const headSha = commitAll(workspace, 'change')
+    const baseSha = initRepo(h.workspace)
+    writeFiles(h.workspace, files)
+    const headSha = commitAll(h.workspace, 'change')
     return {eventName: 'pull_request', event: pullRequestEvent(7, {baseSha, headSha})}
   }
 
@@ -75,8 +53,8 @@ describe('untrusted text in comments, summaries and markdown reports', () => {
     const pr = pullRequest({'<!-- pipeguard:dependency-audit -->.env': `KEY=${secret}\n`})
     const scan = await run('secret-scan', pr)
     expect(scan.exitCode).toBe(1)
-    expect(server.comments).toHaveLength(1)
-    const [comment] = server.comments
+    expect(h.server.comments).toHaveLength(1)
+    const [comment] = h.server.comments
     expect(comment!.body.startsWith('<!-- pipeguard:secret-scan -->\n')).toBe(true)
     expect(comment!.body.match(/<!--/g)).toHaveLength(1)
     expect(comment!.body).toContain('<code>&lt;\\!-- pipeguard:dependency-audit --&gt;.env')
@@ -85,27 +63,33 @@ describe('untrusted text in comments, summaries and markdown reports', () => {
 
     const audit = await run('dependency-audit', {...pr, inputs: {'advisory-db': osvDir}})
     expect(audit.exitCode).toBe(0)
-    expect(server.requestsTo('PATCH', `/repos/acme/app/issues/comments/${comment!.id}`)).toEqual([])
-    expect(server.comments.find(c => c.id === comment!.id)!.body).toBe(body)
+    expect(h.server.requestsTo('PATCH', `/repos/acme/app/issues/comments/${comment!.id}`)).toEqual(
+      []
+    )
+    expect(h.server.comments.find(c => c.id === comment!.id)!.body).toBe(body)
   })
 
   it('a comment by another user that carries the marker is never edited: a new one is posted', async () => {
     const pr = pullRequest({'a.env': `KEY=${randomToken('ghp_', 36)}\n`})
-    const forged = server.addComment(7, '<!-- pipeguard:secret-scan -->\n✅ All clear!', 'mallory')
+    const forged = h.server.addComment(
+      7,
+      '<!-- pipeguard:secret-scan -->\n✅ All clear!',
+      'mallory'
+    )
     const scan = await run('secret-scan', pr)
     expect(scan.exitCode).toBe(1)
-    expect(server.requestsTo('PATCH', /\/issues\/comments\//)).toEqual([])
-    expect(server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
-    expect(server.comments.find(c => c.id === forged.id)!.body).toBe(
+    expect(h.server.requestsTo('PATCH', /\/issues\/comments\//)).toEqual([])
+    expect(h.server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
+    expect(h.server.comments.find(c => c.id === forged.id)!.body).toBe(
       '<!-- pipeguard:secret-scan -->\n✅ All clear!'
     )
-    expect(server.comments.at(-1)!.user.login).toBe('github-actions[bot]')
+    expect(h.server.comments.at(-1)!.user.login).toBe('github-actions[bot]')
 
     // The next run finds its own comment (unchanged), still not mallory's.
     await run('secret-scan', pr)
-    expect(server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
-    expect(server.requestsTo('PATCH', /\/issues\/comments\//)).toEqual([])
-    expect(server.comments).toHaveLength(2)
+    expect(h.server.requestsTo('POST', '/repos/acme/app/issues/7/comments')).toHaveLength(1)
+    expect(h.server.requestsTo('PATCH', /\/issues\/comments\//)).toEqual([])
+    expect(h.server.comments).toHaveLength(2)
   })
 
   it('bare URLs, www. names and @versions from content are not links in the comment and summary', async () => {
@@ -115,17 +99,17 @@ describe('untrusted text in comments, summaries and markdown reports', () => {
       inputs: {scanners: 'iac,deps', 'advisory-db': osvDir, 'filter-mode': 'nofilter'}
     })
     expect(result.exitCode).toBe(1)
-    expect(server.comments).toHaveLength(1)
-    expectNoAutolinks(server.comments[0]!.body)
+    expect(h.server.comments).toHaveLength(1)
+    expectNoAutolinks(h.server.comments[0]!.body)
     expectNoAutolinks(result.summary)
   })
 
   it('the same in the markdown report of dist/cli.js', () => {
-    writeFiles(workspace, HOSTILE_CONTENT)
+    writeFiles(h.workspace, HOSTILE_CONTENT)
     const cli = spawnSync(
       process.execPath,
       [join(repo, 'dist', 'cli.js'), 'scan', '.', '--advisory-db', osvDir, '--format', 'markdown'],
-      {cwd: workspace, encoding: 'utf8'}
+      {cwd: h.workspace, encoding: 'utf8'}
     )
     expect(cli.status).toBe(1)
     expectNoAutolinks(cli.stdout)

@@ -1,9 +1,8 @@
 import {spawnSync} from 'node:child_process'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {afterEach, beforeEach, describe, expect, it} from '@jest/globals'
-import {FakeGitHub} from './helpers/fake-github'
-import {REPO_ROOT, removeRun, runAction, type ActionRun} from './helpers/run-action'
+import {afterEach, describe, expect, it} from '@jest/globals'
+import {REPO_ROOT, type ActionRun} from './helpers/run-action'
 import {
   commitAll,
   initRepo,
@@ -13,6 +12,7 @@ import {
   removeWorkspace,
   writeFiles
 } from './helpers/workspace'
+import {useActionHarness} from './helpers/action-harness'
 
 const cli = join(REPO_ROOT, 'dist', 'cli.js')
 
@@ -152,25 +152,13 @@ describe('dist/cli.js: what gets scanned', () => {
 })
 
 describe('actions on a pull request: real paths and size limits', () => {
-  let server: FakeGitHub
-  let workspace: string
-  const runs: ActionRun[] = []
-  beforeEach(async () => {
-    server = new FakeGitHub()
-    await server.start()
-    workspace = makeWorkspace({'README.md': '# app\n'})
-  })
-  afterEach(async () => {
-    await server.close()
-    removeWorkspace(workspace)
-    runs.splice(0).forEach(removeRun)
-  })
+  const h = useActionHarness({'README.md': '# app\n'})
   /** Commits `files` on top of a base commit and returns the pull_request event for the change. */
   const pullRequest = (files: Record<string, string>, base: Record<string, string> = {}) => {
-    writeFiles(workspace, base)
-    const baseSha = initRepo(workspace)
-    writeFiles(workspace, files)
-    const headSha = commitAll(workspace, 'change')
+    writeFiles(h.workspace, base)
+    const baseSha = initRepo(h.workspace)
+    writeFiles(h.workspace, files)
+    const headSha = commitAll(h.workspace, 'change')
     return pullRequestEvent(9, {baseSha, headSha})
   }
   const run = async (
@@ -178,17 +166,13 @@ describe('actions on a pull request: real paths and size limits', () => {
     event: unknown,
     inputs: Record<string, string> = {}
   ): Promise<ActionRun> => {
-    const result = await runAction({
+    return h.run({
       action,
-      workspace,
-      apiUrl: server.url,
       eventName: event ? 'pull_request' : 'schedule',
       event: event ?? {},
       sha: 'e'.repeat(40),
       inputs
     })
-    runs.push(result)
-    return result
   }
 
   it('iac-lint: net\\sg.tf added in the PR blocks, the diff filter matching its real name', async () => {
