@@ -1,19 +1,9 @@
+import {seededRandom} from './seeded-random'
+
 /**
  * Seeded, deterministic mutations of config texts for fuzz tests: the same seed gives the same
  * inputs on every run, so a failure names a seed and an input that reproduce it.
  */
-
-/** mulberry32: a small, fast, well-spread 32-bit generator. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Fragments that stress a YAML or TOML parser and the schema behind it. */
 const TOKENS = [
@@ -128,7 +118,7 @@ export function* mutants(
   count: number,
   seed: number
 ): Generator<{index: number; text: string}> {
-  const next = random(seed)
+  const next = seededRandom(seed)
   for (let index = 0; index < count; index++) {
     let text = seeds[index % seeds.length]!
     const depth = 1 + Math.floor(next() * 4)

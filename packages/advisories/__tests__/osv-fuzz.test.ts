@@ -11,22 +11,11 @@ import {parseOsvJson, parseOsvRecord, type OsvRecord} from '../src/osv-schema'
 import {recordSeverity} from '../src/severity'
 import {OfflineIndex} from '../src/sources/offline-db'
 import {allOsvTexts} from './osv-fixtures'
+import {seededRandom} from '../../../test/helpers/seeded-random'
 
 const ITERATIONS = 1000
 const RECORD_BUDGET_MS = 1000
 const texts = [...allOsvTexts().entries()].sort(([a], [b]) => a.localeCompare(b))
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Values a field may be replaced with: other types, odd strings, the names of Object's prototype. */
 const ODD_VALUES: unknown[] = [
@@ -120,7 +109,7 @@ function exercise(record: OsvRecord): void {
 
 describe('OSV records under seeded mutation', () => {
   it(`${ITERATIONS} mutated records: parsed leniently or refused by name, then matched and rated`, () => {
-    const next = random(0x05f)
+    const next = seededRandom(0x05f)
     let slowest = 0
     for (let n = 0; n < ITERATIONS; n++) {
       const [id, text] = texts[n % texts.length]!

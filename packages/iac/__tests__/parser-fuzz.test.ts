@@ -11,6 +11,7 @@ import {
 import {PARSERS} from '../src/parsers/index'
 import {isTerraformFile} from '../src/parsers/terraform-files'
 import {iacScanner} from '../src/scanner'
+import {seededRandom} from '../../../test/helpers/seeded-random'
 
 /**
  * Seeded mutations of the IaC fixtures, through the whole scanner: whatever the input, the scan
@@ -38,18 +39,6 @@ const SEEDS = [
   'insecure/github-actions/.github/workflows/pr-target.yml',
   'insecure/dockerfile/Dockerfile'
 ]
-
-/** mulberry32: small, fast and good enough to pick mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Fragments that matter to one of the grammars: brackets, quotes, templates, anchors, heredocs. */
 const TOKENS = [
@@ -207,7 +196,7 @@ beforeAll(async () => {
 })
 
 describe('IaC parsers under seeded mutation', () => {
-  const rnd = prng(SEED)
+  const rnd = seededRandom(SEED)
   const cases: Array<[string, string, string]> = []
   for (const seed of SEEDS) {
     const original = readFileSync(`${FIXTURES}/${seed}`, 'utf8')

@@ -12,6 +12,7 @@ import type {Extractor} from '../src/extractor'
 import {EXTRACTORS} from '../src/extractors/index'
 import {extractFile} from '../src/inventory'
 import {PackageSchema} from '../src/package'
+import {seededRandom} from '../../../test/helpers/seeded-random'
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/inventory/', import.meta.url))
 const ITERATIONS = 200
@@ -58,18 +59,6 @@ const SEEDS: Record<string, string[]> = {
   'python/uv-lock': ['pypi/edge/uv-workspace/uv.lock'],
   'ruby/gemfile-lock': ['rubygems/devise/Gemfile.lock'],
   'rust/cargo-lock': ['crates.io/ripgrep/Cargo.lock', 'crates.io/edge-v3/Cargo.lock']
-}
-
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const TOKEN = 'Zf3kQ9pLx2Vt7Rw1Nc8Hy4Bm6Jd0Gs5A'
@@ -156,7 +145,7 @@ describe('lockfile extractors under seeded mutation', () => {
 
   for (const extractor of EXTRACTORS) {
     it(`${extractor.name}: ${ITERATIONS} mutations, each a result or a located error`, () => {
-      const next = random(0x5eed ^ (extractor.name.length * 7919))
+      const next = seededRandom(0x5eed ^ (extractor.name.length * 7919))
       const seeds = SEEDS[extractor.name]!.map(path => ({path, text: seedText(path)}))
       const slowest = {ms: 0, sample: ''}
       for (let n = 0; n < ITERATIONS; n++) {
