@@ -13,17 +13,10 @@ export interface RevisionFiles {
   problem?: string
 }
 
-/**
- * Reads files as they were at a revision (`git show REV:./path`), with paths relative to `root`,
- * a folder of a git work tree; `../` reaches above it within the repository.
- */
-export async function readFilesAtRevision(
-  root: string,
-  revision: string,
-  paths: string[]
-): Promise<RevisionFiles> {
+/** The commit a revision names, or undefined when this clone does not have it (a shallow checkout). */
+export async function resolveCommit(root: string, revision: string): Promise<string | undefined> {
   try {
-    await execFileAsync('git', [
+    const {stdout} = await execFileAsync('git', [
       '-C',
       root,
       'rev-parse',
@@ -31,22 +24,54 @@ export async function readFilesAtRevision(
       '--quiet',
       `${revision}^{commit}`
     ])
+    return stdout.trim()
   } catch {
+    return undefined
+  }
+}
+
+/**
+ * The bytes of each path as it was at a commit (`git show COMMIT:./path`), paths relative to `root`,
+ * a folder of a git work tree. A path that did not exist there, or is larger than `maxBytes`, is
+ * absent from the map.
+ */
+export async function readBlobsAtCommit(
+  root: string,
+  commit: string,
+  paths: string[],
+  maxBytes: number
+): Promise<Map<string, Buffer>> {
+  const blobs = new Map<string, Buffer>()
+  for (const path of new Set(paths)) {
+    try {
+      const {stdout} = await execFileAsync('git', ['-C', root, 'show', `${commit}:./${path}`], {
+        maxBuffer: maxBytes,
+        encoding: 'buffer'
+      })
+      blobs.set(path, stdout)
+    } catch {
+      // not in that commit
+    }
+  }
+  return blobs
+}
+
+/**
+ * Reads files as they were at a revision, with paths relative to `root`, a folder of a git work
+ * tree; `../` reaches above it within the repository.
+ */
+export async function readFilesAtRevision(
+  root: string,
+  revision: string,
+  paths: string[]
+): Promise<RevisionFiles> {
+  const commit = await resolveCommit(root, revision)
+  if (commit === undefined) {
     return {
       texts: new Map(),
       problem: `the commit ${revision} is not in this clone (check out with fetch-depth: 0)`
     }
   }
-  const texts = new Map<string, string>()
-  for (const path of new Set(paths)) {
-    try {
-      const {stdout} = await execFileAsync('git', ['-C', root, 'show', `${revision}:./${path}`], {
-        maxBuffer: MAX_FILE_BYTES
-      })
-      texts.set(path, stdout)
-    } catch {
-      // not in that revision
-    }
-  }
-  return {texts}
+  const blobs = await readBlobsAtCommit(root, commit, paths, MAX_FILE_BYTES)
+  return {texts: new Map([...blobs].map(([path, bytes]) => [path, bytes.toString('utf8')]))}
 }

@@ -1,7 +1,7 @@
 import {execFile} from 'node:child_process'
 import {join} from 'node:path'
 import {promisify} from 'node:util'
-import type {Workspace, WorkspaceFile} from '@pipeguard/core'
+import {readBlobsAtCommit, resolveCommit, type Workspace, type WorkspaceFile} from '@pipeguard/core'
 import {decodeLockfile, type TextEncodings} from './decode-lockfile'
 import {EXTRACTORS} from './extractors/index'
 
@@ -19,7 +19,7 @@ export interface BaseFiles {
 }
 
 /**
- * Reads each path at the base commit with `git show BASE:path`, in a real work tree at `root`;
+ * Reads each path at the base commit with git, in a real work tree at `root`;
  * plus every file of the base tree under `root` that `alsoList` selects and `paths` lacks (a
  * lockfile the change deletes), listed in `deleted`.
  */
@@ -29,42 +29,22 @@ export async function readBaseFiles(
   paths: string[],
   alsoList?: (path: string) => boolean
 ): Promise<BaseFiles> {
-  let commit: string
-  try {
-    const {stdout} = await execFileAsync('git', [
-      '-C',
-      root,
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      `${base}^{commit}`
-    ])
-    commit = stdout.trim()
-  } catch {
+  const commit = await resolveCommit(root, base)
+  if (commit === undefined) {
     return {
       texts: new Map(),
       deleted: [],
       problem: `the base commit ${base} is not in this clone (a shallow checkout? use actions/checkout with fetch-depth: 0); every vulnerability is treated as new`
     }
   }
-  const prefix = await gitPrefix(root)
   const present = new Set(paths)
   const deleted = alsoList
     ? (await listTree(root, commit)).filter(p => !present.has(p) && alsoList(p))
     : []
+  // A path missing on the base branch is absent: every package in it is new.
+  const blobs = await readBlobsAtCommit(root, commit, [...paths, ...deleted], 256 * 1024 * 1024)
   const texts = new Map<string, string>()
-  for (const path of [...paths, ...deleted]) {
-    let bytes: Buffer
-    try {
-      const {stdout} = await execFileAsync(
-        'git',
-        ['-C', root, 'show', `${commit}:${prefix}${path}`],
-        {maxBuffer: 256 * 1024 * 1024, encoding: 'buffer'}
-      )
-      bytes = stdout
-    } catch {
-      continue // not on the base branch: every package in it is new
-    }
+  for (const [path, bytes] of blobs) {
     try {
       texts.set(path, decodeLockfile(bytes, encodingsFor(path)))
     } catch {
@@ -91,16 +71,6 @@ async function listTree(root: string, commit: string): Promise<string[]> {
     return stdout.split('\0').filter(Boolean)
   } catch {
     return []
-  }
-}
-
-/** The scanned root's path inside the repository, so `BASE:path` works when scanning a subfolder. */
-async function gitPrefix(root: string): Promise<string> {
-  try {
-    const {stdout} = await execFileAsync('git', ['-C', root, 'rev-parse', '--show-prefix'])
-    return stdout.trim()
-  } catch {
-    return ''
   }
 }
 
