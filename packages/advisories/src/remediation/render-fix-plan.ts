@@ -1,0 +1,73 @@
+import type {DirectUpgrade} from './direct-upgrade'
+import type {FixPlan} from './plan-fixes'
+
+/** Lines of direct upgrades shown in full; the rest are counted (the JSON form has them all). */
+export const FIXES_SHOWN_PER_PACKAGE = 3
+
+/** The npm command that makes one direct upgrade, in the folder that declares the dependency. */
+export function installCommand(upgrade: DirectUpgrade): string {
+  const save =
+    upgrade.field === 'devDependencies'
+      ? ' --save-dev'
+      : upgrade.field === 'optionalDependencies'
+        ? ' --save-optional'
+        : upgrade.field === 'peerDependencies'
+          ? ' --save-peer'
+          : ''
+  const workspace = upgrade.folder ? ` -w ${upgrade.folder}` : ''
+  return `npm install${workspace}${save} ${upgrade.name}@${upgrade.to}`
+}
+
+/**
+ * The plan as text. Every name, version and reason comes from the lockfile or the registry:
+ * `clean` (the caller's control-character stripper) is applied to each.
+ */
+export function renderFixPlan(plan: FixPlan, clean: (text: string) => string): string {
+  const lines: string[] = []
+  lines.push(
+    `${clean(plan.lockPath)}: ${plan.packages} packages, ${plan.vulnerable.length} vulnerable`
+  )
+  if (plan.inPlace.length) {
+    lines.push('', 'In-place lockfile updates (package.json unchanged):')
+    for (const fix of plan.inPlace) {
+      const why = fix.requiredBy
+        ? `needed by ${clean(fix.requiredBy)}`
+        : `fixes ${fix.fixes.map(clean).join(', ')}`
+      lines.push(
+        `  ${clean(fix.name)} ${clean(fix.from)} -> ${clean(fix.to)} (${clean(fix.location)}): ${why}`
+      )
+    }
+  }
+  if (plan.direct.length) {
+    lines.push('', 'Direct dependency upgrades:')
+    for (const upgrade of plan.direct) {
+      lines.push(`  ${clean(installCommand(upgrade))}`)
+      if (upgrade.breaking)
+        lines.push(
+          `    major upgrade from ${clean(upgrade.from)}: read its changelog for breaking changes`
+        )
+      const shown = upgrade.fixes.slice(0, FIXES_SHOWN_PER_PACKAGE)
+      for (const fix of shown) {
+        lines.push(
+          `    removes ${clean(fix.name)} ${clean(fix.version)} (${fix.advisories.map(clean).join(', ')}) via ${fix.path.map(clean).join(' > ')}`
+        )
+      }
+      if (upgrade.fixes.length > shown.length)
+        lines.push(`    and ${upgrade.fixes.length - shown.length} more`)
+    }
+  }
+  if (plan.unfixed.length) {
+    lines.push('', 'No upgrade found:')
+    for (const u of plan.unfixed) {
+      lines.push(
+        `  ${clean(u.name)} ${clean(u.version)} (${clean(u.location)}, ${u.advisories.map(clean).join(', ')}): ${clean(u.reason)}`
+      )
+    }
+  }
+  if (plan.errors.length) {
+    lines.push('', 'Incomplete: not everything could be checked:')
+    for (const e of plan.errors) lines.push(`  ${clean(e.message)}`)
+  }
+  if (!plan.vulnerable.length && !plan.errors.length) lines.push('', 'Nothing to fix.')
+  return lines.join('\n') + '\n'
+}
