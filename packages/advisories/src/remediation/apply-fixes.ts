@@ -51,7 +51,7 @@ export function applyDirect(
   upgrades: DirectUpgrade[]
 ): string {
   const manifest = JSON.parse(manifestText) as Record<string, unknown>
-  for (const upgrade of upgrades.filter(u => u.folder === folder)) {
+  for (const upgrade of upgrades.filter(u => u.folder === folder && !u.relock)) {
     const deps = manifest[upgrade.field]
     if (isRecord(deps)) deps[upgrade.name] = upgradedRange(upgrade.range, upgrade.to)
   }

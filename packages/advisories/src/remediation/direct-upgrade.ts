@@ -25,6 +25,11 @@ export interface DirectUpgrade {
   to: string
   /** Outside `^from`: a major (or 0.x minor) upgrade that may need code changes. */
   breaking: boolean
+  /**
+   * `to` is `from`: the ranges already allow fixed versions, the lockfile only pins old ones
+   * deeper than an in-place update reaches. `npm update <package>` relocks them.
+   */
+  relock: boolean
   /** The vulnerable packages this removes, as `name version` with their advisories. */
   fixes: Array<{name: string; version: string; advisories: string[]; path: string[]}>
 }
@@ -115,6 +120,7 @@ export async function planDirectUpgrades(
       from: current,
       to: found.version,
       breaking: !semver.satisfies(found.version, `^${current}`),
+      relock: found.version === current,
       fixes: chains.map(c => ({
         name: c.target.name,
         version: c.target.version,
@@ -152,7 +158,10 @@ async function smallestUpgrade(
     .filter(v => semver.valid(v.version) && !semver.prerelease(v.version))
     .filter(v => semver.gt(v.version, current) && !v.deprecated)
   const sameMajor = (v: PackumentVersion): boolean => semver.satisfies(v.version, `^${current}`)
+  // The installed version first: if a fresh resolution of it is already clean, relocking is enough.
+  const installed = packument.versions[current]
   const ordered = [
+    ...(installed ? [installed] : []),
     ...newer.filter(sameMajor).sort(byVersion),
     ...newer.filter(v => !sameMajor(v)).sort(byVersion)
   ].slice(0, MAX_DIRECT_CANDIDATES)

@@ -4,8 +4,14 @@ import type {FixPlan} from './plan-fixes'
 /** Lines of direct upgrades shown in full; the rest are counted (the JSON form has them all). */
 export const FIXES_SHOWN_PER_PACKAGE = 3
 
-/** The npm command that makes one direct upgrade, in the folder that declares the dependency. */
+/**
+ * The npm command that makes one direct upgrade, in the folder that declares the dependency; for
+ * a relock, `npm update` of the vulnerable packages it reaches (npm 7+ updates nested ones too).
+ */
 export function installCommand(upgrade: DirectUpgrade): string {
+  const workspace = upgrade.folder ? ` -w ${upgrade.folder}` : ''
+  if (upgrade.relock)
+    return `npm update${workspace} ${[...new Set(upgrade.fixes.map(f => f.name))].join(' ')}`
   const save =
     upgrade.field === 'devDependencies'
       ? ' --save-dev'
@@ -14,7 +20,6 @@ export function installCommand(upgrade: DirectUpgrade): string {
         : upgrade.field === 'peerDependencies'
           ? ' --save-peer'
           : ''
-  const workspace = upgrade.folder ? ` -w ${upgrade.folder}` : ''
   return `npm install${workspace}${save} ${upgrade.name}@${upgrade.to}`
 }
 
@@ -38,23 +43,15 @@ export function renderFixPlan(plan: FixPlan, clean: (text: string) => string): s
       )
     }
   }
-  if (plan.direct.length) {
+  const relock = plan.direct.filter(u => u.relock)
+  const upgrades = plan.direct.filter(u => !u.relock)
+  if (relock.length) {
+    lines.push('', 'Relock (the ranges already allow fixed versions; package.json unchanged):')
+    renderUpgrades(relock, lines, clean)
+  }
+  if (upgrades.length) {
     lines.push('', 'Direct dependency upgrades:')
-    for (const upgrade of plan.direct) {
-      lines.push(`  ${clean(installCommand(upgrade))}`)
-      if (upgrade.breaking)
-        lines.push(
-          `    major upgrade from ${clean(upgrade.from)}: read its changelog for breaking changes`
-        )
-      const shown = upgrade.fixes.slice(0, FIXES_SHOWN_PER_PACKAGE)
-      for (const fix of shown) {
-        lines.push(
-          `    removes ${clean(fix.name)} ${clean(fix.version)} (${fix.advisories.map(clean).join(', ')}) via ${fix.path.map(clean).join(' > ')}`
-        )
-      }
-      if (upgrade.fixes.length > shown.length)
-        lines.push(`    and ${upgrade.fixes.length - shown.length} more`)
-    }
+    renderUpgrades(upgrades, lines, clean)
   }
   if (plan.unfixed.length) {
     lines.push('', 'No upgrade found:')
@@ -70,4 +67,26 @@ export function renderFixPlan(plan: FixPlan, clean: (text: string) => string): s
   }
   if (!plan.vulnerable.length && !plan.errors.length) lines.push('', 'Nothing to fix.')
   return lines.join('\n') + '\n'
+}
+
+function renderUpgrades(
+  upgrades: DirectUpgrade[],
+  lines: string[],
+  clean: (text: string) => string
+): void {
+  for (const upgrade of upgrades) {
+    lines.push(`  ${clean(installCommand(upgrade))}`)
+    if (upgrade.breaking)
+      lines.push(
+        `    major upgrade from ${clean(upgrade.from)}: read its changelog for breaking changes`
+      )
+    const shown = upgrade.fixes.slice(0, FIXES_SHOWN_PER_PACKAGE)
+    for (const fix of shown) {
+      lines.push(
+        `    removes ${clean(fix.name)} ${clean(fix.version)} (${fix.advisories.map(clean).join(', ')}) via ${fix.path.map(clean).join(' > ')}`
+      )
+    }
+    if (upgrade.fixes.length > shown.length)
+      lines.push(`    and ${upgrade.fixes.length - shown.length} more`)
+  }
 }

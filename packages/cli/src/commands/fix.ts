@@ -125,7 +125,7 @@ async function fixDependencies(args: ParsedArgs, io: CliIo): Promise<number> {
       writeAtomically(lockFile, applyInPlace(lockText, plan.inPlace))
       written.push(lockName)
     }
-    for (const folder of new Set(plan.direct.map(u => u.folder))) {
+    for (const folder of new Set(plan.direct.filter(u => !u.relock).map(u => u.folder))) {
       const manifestFile = join(root, folder, 'package.json')
       const relative = folder ? `${folder}/package.json` : 'package.json'
       let text: string
@@ -161,9 +161,13 @@ async function fixDependencies(args: ParsedArgs, io: CliIo): Promise<number> {
   writeOutput(io, v.output as string | undefined, text)
   for (const note of plan.notes) io.stderr.write(`pipeguard: ${note}\n`)
   if (written.length) io.stderr.write(`pipeguard: updated ${written.join(', ')}\n`)
-  if (v.write && plan.direct.length)
+  if (v.write && plan.direct.some(u => !u.relock))
     io.stderr.write(
       'pipeguard: package.json now asks for the upgraded direct dependencies; run `npm install` to update package-lock.json for them\n'
+    )
+  if (v.write && plan.direct.some(u => u.relock))
+    io.stderr.write(
+      'pipeguard: run the `npm update` commands above to relock what could not be updated in place\n'
     )
   else if (!v.write && (plan.inPlace.length || plan.direct.length))
     io.stderr.write('pipeguard: nothing was changed; run again with --write to apply this plan\n')
