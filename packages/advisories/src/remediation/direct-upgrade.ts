@@ -183,6 +183,7 @@ async function smallestUpgrade(
     }
     if (all) return {version: candidate.version}
   }
+  if (!newer.length) return {reason: `${packument.name} has no newer release than ${current}`}
   return {
     reason: `no release of ${packument.name} up to ${ordered[ordered.length - 1]!.version} avoids it`
   }
