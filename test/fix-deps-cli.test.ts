@@ -197,6 +197,44 @@ describe('pipeguard fix --deps on direct dependencies pinned in package.json', (
   }, 60_000)
 })
 
+describe('pipeguard fix --deps and registry credentials', () => {
+  // Generated for the test; not a real credential.
+  const token = 'npm_' + 'Vd8sQm2LxT5rWc9ZkP3nB7yHa1GfJ4eU6oRi'
+
+  it('sends the project .npmrc token to its registry only, and never prints it', async () => {
+    const dir = copyProject(app)
+    const host = new URL(registry.url).host
+    writeFileSync(
+      join(dir, '.npmrc'),
+      `registry=${registry.url}\n//${host}/:_authToken=\${PG_TEST_TOKEN}\n`
+    )
+    const result = await new Promise<{code: number | null; out: string}>(resolve => {
+      const child = spawn(
+        process.execPath,
+        [cli, 'fix', '--deps', dir, '--advisory-db', join(repo, 'test', 'fixtures', 'e2e', 'osv')],
+        {
+          env: {
+            ...process.env,
+            npm_config_registry: '',
+            NPM_CONFIG_REGISTRY: '',
+            PG_TEST_TOKEN: token
+          }
+        }
+      )
+      let out = ''
+      child.stdout.on('data', chunk => (out += chunk))
+      child.stderr.on('data', chunk => (out += chunk))
+      child.on('close', code => resolve({code, out}))
+    })
+    expect(result.code).toBe(0)
+    expect(registry.requests.map(r => r.authorization)).toEqual([
+      `Bearer ${token}`,
+      `Bearer ${token}`
+    ])
+    expect(result.out).not.toContain(token)
+  }, 60_000)
+})
+
 describe('pipeguard fix --deps fails closed', () => {
   const e2eOsv = join(repo, 'test', 'fixtures', 'e2e', 'osv')
 

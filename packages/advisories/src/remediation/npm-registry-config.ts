@@ -43,7 +43,9 @@ export function npmRegistryConfig(
     const token = /^(\/\/.+\/):_authToken$/.exec(key)
     if (token) tokens[token[1]!] = value
   }
-  const chosen = flag ?? env.npm_config_registry ?? env.NPM_CONFIG_REGISTRY ?? settings.registry
+  // An empty variable is unset, as in a CI step that clears it.
+  const chosen =
+    flag ?? (env.npm_config_registry || env.NPM_CONFIG_REGISTRY || settings.registry || undefined)
   return {
     registry: registryUrl(chosen ?? DEFAULT_NPM_REGISTRY, flag ? '--registry' : 'registry'),
     scopes,

@@ -9,9 +9,9 @@ export const FIXES_SHOWN_PER_PACKAGE = 3
  * a relock, `npm update` of the vulnerable packages it reaches (npm 7+ updates nested ones too).
  */
 export function installCommand(upgrade: DirectUpgrade): string {
-  const workspace = upgrade.folder ? ` -w ${upgrade.folder}` : ''
+  const workspace = upgrade.folder ? ` -w ${shellWord(upgrade.folder)}` : ''
   if (upgrade.relock)
-    return `npm update${workspace} ${[...new Set(upgrade.fixes.map(f => f.name))].join(' ')}`
+    return `npm update${workspace} ${[...new Set(upgrade.fixes.map(f => shellWord(f.name)))].join(' ')}`
   const save =
     upgrade.field === 'devDependencies'
       ? ' --save-dev'
@@ -20,7 +20,26 @@ export function installCommand(upgrade: DirectUpgrade): string {
         : upgrade.field === 'peerDependencies'
           ? ' --save-peer'
           : ''
-  return `npm install${workspace}${save} ${upgrade.name}@${upgrade.to}`
+  return `npm install${workspace}${save} ${shellWord(`${upgrade.name}@${upgrade.to}`)}`
+}
+
+/**
+ * One shell word: names and folders come from the lockfile, and a printed command gets pasted
+ * into a shell, so anything beyond the characters of npm names and versions is single-quoted.
+ */
+export function shellWord(text: string): string {
+  return /^[A-Za-z0-9@/._~^+-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`
+}
+
+/** Relocks of one folder as one `npm update` naming every package they reach. */
+function mergeRelocks(relocks: DirectUpgrade[]): DirectUpgrade[] {
+  const byFolder = new Map<string, DirectUpgrade>()
+  for (const relock of relocks) {
+    const seen = byFolder.get(relock.folder)
+    if (!seen) byFolder.set(relock.folder, {...relock, fixes: [...relock.fixes]})
+    else seen.fixes.push(...relock.fixes)
+  }
+  return [...byFolder.values()]
 }
 
 /**
@@ -43,7 +62,7 @@ export function renderFixPlan(plan: FixPlan, clean: (text: string) => string): s
       )
     }
   }
-  const relock = plan.direct.filter(u => u.relock)
+  const relock = mergeRelocks(plan.direct.filter(u => u.relock))
   const upgrades = plan.direct.filter(u => !u.relock)
   if (relock.length) {
     lines.push('', 'Relock (the ranges already allow fixed versions; package.json unchanged):')
