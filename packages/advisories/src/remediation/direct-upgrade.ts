@@ -57,8 +57,9 @@ interface Chain {
  * For the packages an in-place update cannot fix: the smallest version of each direct dependency
  * that leads to them whose dependency ranges, resolved as a fresh `npm install` would (the
  * highest satisfying version, `latest` when it fits), no longer reach an affected version. Only
- * the chains that lead to the package today are followed, which needs a few packuments instead
- * of the whole new tree; the audit after `npm install` confirms the result.
+ * the shortest chain from each direct dependency to the package today is followed, which needs a
+ * few packuments instead of the whole new tree; other paths through the same dependency are not
+ * resolved, so the output asks for the audit after `npm install` to confirm.
  */
 export async function planDirectUpgrades(
   graph: NpmLockGraph,

@@ -69,7 +69,10 @@ export function renderFixPlan(plan: FixPlan, clean: (text: string) => string): s
     renderUpgrades(relock, lines, clean)
   }
   if (upgrades.length) {
-    lines.push('', 'Direct dependency upgrades:')
+    lines.push(
+      '',
+      'Direct dependency upgrades (checked along the path shown; run `pipeguard deps` after `npm install` to confirm):'
+    )
     renderUpgrades(upgrades, lines, clean)
   }
   if (plan.unfixed.length) {
