@@ -128,6 +128,14 @@ describe('fix --deps plan on a real lockfile (actions/toolkit, package-lock v2)'
     ])
   })
 
+  it('never updates in place a package bundled inside its parent', async () => {
+    const lock = JSON.parse(toolkitLock)
+    lock.packages['node_modules/ws'].inBundle = true
+    const bundled = await plan(JSON.stringify(lock, null, 2))
+    expect(bundled.inPlace.some(f => f.name === 'ws')).toBe(false)
+    expect(full.inPlace.some(f => f.name === 'ws')).toBe(true)
+  })
+
   it('leaves nothing without a fix', () => {
     expect(full.unfixed).toEqual([])
   })

@@ -58,6 +58,14 @@ export async function planInPlace(
     progress = false
     const next: VulnerablePackage[] = []
     for (const pkg of pending) {
+      if (graph.nodes.get(pkg.location)!.inBundle) {
+        reasons.set(
+          pkg.location,
+          'it is bundled inside its parent package, so only a new parent changes it'
+        )
+        next.push(pkg)
+        continue
+      }
       const answer = await registry.packument(pkg.name)
       if (!answer.ok) {
         if (!failures.some(f => f.name === pkg.name))

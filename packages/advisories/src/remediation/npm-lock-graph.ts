@@ -16,6 +16,8 @@ export interface LockNode {
   name: string
   version: string
   dev: boolean
+  /** Shipped inside its parent's tarball (`inBundle`): only a new parent changes it. */
+  inBundle: boolean
 }
 
 /** An edge into a location: the package (or folder) at `from` wants it in `range`. */
@@ -49,7 +51,13 @@ export class NpmLockGraph {
         this.folders.set(location, declaredIn(entry, FOLDER_FIELDS))
       } else if (typeof entry.version === 'string') {
         const name = typeof entry.name === 'string' ? entry.name : nameAt(location)
-        this.nodes.set(location, {location, name, version: entry.version, dev: entry.dev === true})
+        this.nodes.set(location, {
+          location,
+          name,
+          version: entry.version,
+          dev: entry.dev === true,
+          inBundle: entry.inBundle === true
+        })
         this.declared.set(location, declaredIn(entry, PACKAGE_FIELDS))
       }
     }
