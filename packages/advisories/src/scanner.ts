@@ -42,14 +42,24 @@ export interface DependencyScannerDeps {
 
 /** The source a run asks: `--advisory-db` wins, then the OSV API at `--osv-url` / `deps.osvUrl`. */
 export function defaultSource(ctx: ScanContext): AdvisorySource {
-  const advisoryDb = ctx.options.advisoryDb ?? ctx.config.deps.advisoryDb
+  return configuredSource(ctx.config, ctx.root, ctx.env, ctx.options)
+}
+
+/** The same choice outside a scan (`pipeguard fix --deps` asks the audit's source). */
+export function configuredSource(
+  config: ScanContext['config'],
+  root: string,
+  env: NodeJS.ProcessEnv,
+  options: {advisoryDb?: string; osvUrl?: string} = {}
+): AdvisorySource {
+  const advisoryDb = options.advisoryDb ?? config.deps.advisoryDb
   // A relative `deps.advisory-db` in .pipeguard.yml is relative to the scanned root, like every path there.
-  if (advisoryDb) return offlineSource(resolve(ctx.root, advisoryDb))
-  const cacheDir = ctx.env[OSV_CACHE_DIR_ENV]
+  if (advisoryDb) return offlineSource(resolve(root, advisoryDb))
+  const cacheDir = env[OSV_CACHE_DIR_ENV]
   return osvApiSource({
-    baseUrl: ctx.options.osvUrl ?? ctx.config.deps.osvUrl,
-    ...(ctx.config.deps.osvTimeoutMs ? {timeoutMs: ctx.config.deps.osvTimeoutMs} : {}),
-    ...(ctx.config.deps.osvRetries !== undefined ? {retries: ctx.config.deps.osvRetries} : {}),
+    baseUrl: options.osvUrl ?? config.deps.osvUrl,
+    ...(config.deps.osvTimeoutMs ? {timeoutMs: config.deps.osvTimeoutMs} : {}),
+    ...(config.deps.osvRetries !== undefined ? {retries: config.deps.osvRetries} : {}),
     ...(cacheDir ? {cache: directoryCache(cacheDir)} : {})
   })
 }

@@ -16,3 +16,5 @@ export {
 } from './inventory-json'
 export {renderInventoryTree, type TreeOptions} from './inventory-tree'
 export * from './base-revision'
+export * from './javascript/npm-lock-location'
+export {isRecord} from './javascript/package-json'

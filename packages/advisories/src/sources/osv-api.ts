@@ -3,6 +3,7 @@ import {z} from 'zod'
 import type {PackageVersion} from '../match'
 import {parseOsvRecord, type OsvRecord} from '../osv-schema'
 import {describeUrl, osvEndpoint} from './osv-endpoint'
+import {TooLarge, readBody} from './read-body'
 import type {RecordCache} from './record-cache'
 import type {AdvisorySource, SourceAnswer} from './source'
 
@@ -287,31 +288,4 @@ function describeNetworkError(error: unknown, url: string, timeoutMs: number): s
 /** Any URL inside a server's or library's text, credentials masked. */
 function redactUrls(text: string): string {
   return text.replace(/[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, describeUrl)
-}
-
-class TooLarge extends Error {}
-
-/** The body as text, read only up to `limit` bytes (a Content-Length over it is refused unread). */
-async function readBody(response: Response, limit: number): Promise<string> {
-  const declared = Number(response.headers.get('content-length'))
-  if (declared > limit) {
-    await response.body?.cancel()
-    throw new TooLarge()
-  }
-  if (!response.body) return ''
-  const decoder = new TextDecoder()
-  let text = ''
-  let bytes = 0
-  const reader = response.body.getReader()
-  for (;;) {
-    const {done, value} = await reader.read()
-    if (done) break
-    bytes += value.byteLength
-    if (bytes > limit) {
-      await reader.cancel()
-      throw new TooLarge()
-    }
-    text += decoder.decode(value, {stream: true})
-  }
-  return text + decoder.decode()
 }

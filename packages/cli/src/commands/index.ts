@@ -1,6 +1,7 @@
 import type {Command} from '../command'
 import {baselineCommand} from './baseline'
 import {depsCommand} from './deps'
+import {fixCommand} from './fix'
 import {iacCommand, scanCommand, secretsCommand} from './scan'
 import {orgCommand} from './org'
 import {sbomCommand} from './sbom'
@@ -10,6 +11,7 @@ export const COMMANDS: Command[] = [
   scanCommand,
   secretsCommand,
   depsCommand,
+  fixCommand,
   iacCommand,
   sbomCommand,
   baselineCommand,

@@ -7,6 +7,13 @@ import {PackageSet} from '../package-set'
 import {typeName} from '../type-name'
 import {npmPurl} from '../javascript/npm-purl'
 import {declaredDependencies, isRecord, readManifest} from '../javascript/package-json'
+import {
+  childLocation,
+  isInstalled,
+  nameAt,
+  ownerOf,
+  parentFolder
+} from '../javascript/npm-lock-location'
 
 /**
  * package-lock.json (v1, v2, v3) and npm-shrinkwrap.json.
@@ -123,7 +130,7 @@ function fromPackages(
     let dir = from
     for (;;) {
       if (owners.has(dir)) {
-        const candidate = dir ? `${dir}/node_modules/${name}` : `node_modules/${name}`
+        const candidate = childLocation(dir, name)
         const node = nodes.get(candidate)
         if (node) return node.purl
         const target = links.get(candidate)
@@ -291,28 +298,6 @@ function extras(entry: Record<string, unknown>): {integrity?: string; license?: 
   if (typeof entry.integrity === 'string') out.integrity = entry.integrity
   if (typeof entry.license === 'string') out.license = entry.license
   return out
-}
-
-function isInstalled(location: string): boolean {
-  return location.startsWith('node_modules/') || location.includes('/node_modules/')
-}
-
-function nameAt(location: string): string {
-  return location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length)
-}
-
-/** The folder whose node_modules holds this location (`a/node_modules/@s/b` -> `a`, `node_modules/b` -> ``). */
-function ownerOf(location: string): string {
-  const at = location.lastIndexOf('node_modules/')
-  return at > 0 ? location.slice(0, at - 1) : ''
-}
-
-/** The folder whose node_modules is searched next (`a/node_modules/@s/b` -> `a`). */
-function parentFolder(dir: string): string {
-  let up = dir.slice(0, Math.max(0, dir.lastIndexOf('/')))
-  if (up.endsWith('/node_modules')) up = up.slice(0, -'/node_modules'.length)
-  else if (up === 'node_modules') up = ''
-  return up
 }
 
 function topKeyLine(text: string, key: string): number {
