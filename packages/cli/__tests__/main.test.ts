@@ -99,4 +99,45 @@ describe('cli', () => {
       expect(c.err()).toBe('')
     }
   })
+  describe('an internal error (here: stdout breaks while help is written)', () => {
+    const failingStdout = (err: {text: string}) => ({
+      stdout: Object.assign(new Writable(), {
+        write: (): boolean => {
+          throw new Error('write EPIPE')
+        }
+      }),
+      stderr: new Writable({write: (c, _e, cb) => ((err.text += String(c)), cb())}),
+      env: {NO_COLOR: '1'} as NodeJS.ProcessEnv,
+      cwd: process.cwd()
+    })
+
+    it('is one line without --debug', async () => {
+      const err = {text: ''}
+      expect(await run(['scan', '--help'], failingStdout(err))).toBe(2)
+      expect(err.text).toBe(
+        'pipeguard: internal error: write EPIPE (run with --debug for the stack trace)\n'
+      )
+    })
+
+    it('carries the stack with --debug, wherever it stands before --', async () => {
+      for (const argv of [
+        ['--debug', 'scan', '--help'],
+        ['scan', '--help', '--debug']
+      ]) {
+        const err = {text: ''}
+        expect(await run(argv, failingStdout(err))).toBe(2)
+        expect(err.text).toMatch(
+          /^pipeguard: internal error: write EPIPE\nError: write EPIPE\n\s+at /
+        )
+      }
+    })
+
+    it('--debug is listed in every command help and is no unknown flag', async () => {
+      for (const command of COMMANDS) {
+        const c = capture()
+        expect(await run([command.name, '--help', '--debug'], c.io)).toBe(0)
+        expect(c.out()).toMatch(/--debug\s+on an internal error, print the stack trace too/)
+      }
+    })
+  })
 })
