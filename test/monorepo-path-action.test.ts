@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from '@jest/globals'
@@ -201,5 +202,107 @@ describe(`every action with path: ${ROOT} on a pull request in a monorepo`, () =
     expect(result.summary).toContain('1 component(s).')
     expect(result.summary).toContain('<code>out/sbom.cdx.json</code>')
     expect(result.summary).toContain('Dependency changes in this pull request')
+  })
+})
+
+describe(`a committed ${ROOT}/.pipeguard-baseline.json, as the CLI reads it`, () => {
+  const h = useActionHarness({'README.md': '# monorepo\n'})
+  const cli = join(REPO_ROOT, 'dist', 'cli.js')
+
+  /** Findings of every scanner in the service, recorded by `pipeguard baseline` and committed. */
+  const committedBaseline = (): void => {
+    writeFiles(h.workspace, {
+      ...lockfiles(ROOT, '4.17.15'),
+      [`${ROOT}/config/app.env`]: `TOKEN=${randomToken('ghp_', 36)}\n`,
+      [`${ROOT}/infra/old.tf`]: OPEN_SG
+    })
+    const recorded = spawnSync(
+      process.execPath,
+      [cli, 'baseline', ROOT, '--advisory-db', OSV_DIR],
+      {cwd: h.workspace, encoding: 'utf8'}
+    )
+    expect(recorded.stdout).toContain(`in ${join(h.workspace, ROOT, '.pipeguard-baseline.json')}`)
+    expect(recorded.status).toBe(0)
+    initRepo(h.workspace)
+  }
+
+  it.each([
+    ['secret-scan', `${ROOT}/config/new.env`, `TOKEN=${randomToken('ghp_', 36)}\n`],
+    ['dependency-audit', 'services/orders/package-lock.json', ''],
+    ['iac-lint', `${ROOT}/infra/new.tf`, OPEN_SG],
+    ['pipeguard', `${ROOT}/infra/new.tf`, OPEN_SG]
+  ])(
+    '%s: baseline findings pass as existing; a new finding still blocks',
+    async (action, file, text) => {
+      committedBaseline()
+      const run = () =>
+        h.run({action, inputs: {path: ROOT, 'advisory-db': OSV_DIR}, eventName: 'push'})
+      const before = await run()
+      const report = JSON.parse(before.files[`pipeguard-${action}.json`]!) as Report
+      expect(report.findings.length).toBeGreaterThan(0)
+      expect(new Set(report.findings.map(f => f.status))).toEqual(new Set(['existing']))
+      expect(before.outputs.blocking).toBe('0')
+      expect(before.exitCode).toBe(0)
+      expect(before.summary).toMatch(
+        /\d+ finding\(s\) are in the baseline: listed below, they do not block/
+      )
+
+      if (action === 'dependency-audit') {
+        // A second vulnerable package: lodash stays recorded, minimist is new.
+        const lock = JSON.parse(readFileSync(join(h.workspace, file), 'utf8')) as {
+          packages: Record<string, unknown>
+        }
+        lock.packages['node_modules/minimist'] = {
+          version: '1.2.5',
+          resolved: 'https://registry.npmjs.org/minimist/-/minimist-1.2.5.tgz',
+          integrity: 'sha512-AAAA'
+        }
+        writeFiles(h.workspace, {[file]: JSON.stringify(lock, null, 2) + '\n'})
+      } else {
+        writeFiles(h.workspace, {[file]: text})
+      }
+      const after = await run()
+      expect(after.exitCode).toBe(1)
+      const again = JSON.parse(after.files[`pipeguard-${action}.json`]!) as Report
+      expect(again.findings.filter(f => f.status === 'existing')).toHaveLength(
+        report.findings.length
+      )
+      expect(again.findings.some(f => f.status === 'new')).toBe(true)
+    }
+  )
+})
+
+describe('path: that is not a directory of the checkout, and an unreadable lockfile in the SBOM', () => {
+  const h = useActionHarness({'services/orders/README.md': '# orders\n'})
+
+  it.each(['secret-scan', 'dependency-audit', 'iac-lint', 'sbom', 'pipeguard'])(
+    '%s: path: nope says so in one line and fails the step',
+    async action => {
+      const result = await h.run({action, inputs: {path: 'services/nope'}})
+      expect(result.exitCode).toBe(1)
+      const errors = result.stdout.split('\n').filter(line => line.startsWith('::error'))
+      expect(errors).toEqual([
+        `::error::pipeguard: input "path": "services/nope" does not exist in the repository (${h.workspace})`
+      ])
+      expect(result.stdout).not.toContain('internal error')
+    }
+  )
+
+  it('sbom: a lockfile it cannot read is annotated at its repository path and fails the step', async () => {
+    writeFiles(h.workspace, {
+      ...lockfiles(ROOT, '4.17.21'),
+      [`${ROOT}/web/package-lock.json`]: '{"lockfileVersion": 3, "packages": {\n'
+    })
+    const result = await h.run({
+      action: 'sbom',
+      inputs: {path: ROOT, 'upload-artifact': 'false', submit: 'false'}
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({components: '1', errors: '1', incomplete: 'true'})
+    expect(annotatedFiles(result)).toEqual([`${ROOT}/web/package-lock.json`])
+    expect(result.stdout).toMatch(/^::error::pipeguard: the SBOM is incomplete: 1 file\(s\)/m)
+    expect(result.summary).toContain('**The SBOM is incomplete**: 1 file(s) could not be read.')
+    expect(result.summary).toContain(`<code>${ROOT}/web/package-lock.json</code>: `)
+    expect(readFileSync(join(h.workspace, 'sbom.cdx.json'), 'utf8')).toContain('lodash')
   })
 })
