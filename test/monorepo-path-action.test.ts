@@ -205,6 +205,29 @@ describe(`every action with path: ${ROOT} on a pull request in a monorepo`, () =
   })
 })
 
+describe(`a scheduled run with path: ${ROOT}`, () => {
+  const h = useActionHarness({
+    [`${ROOT}/infra/sg.tf`]: OPEN_SG,
+    'services/billing/infra/sg.tf': OPEN_SG
+  })
+
+  it('iac-lint: the tracking issue links the repository path', async () => {
+    const sha = 'd'.repeat(40)
+    const result = await h.run({
+      action: 'iac-lint',
+      eventName: 'schedule',
+      sha,
+      inputs: {path: ROOT}
+    })
+    expect(result.exitCode).toBe(1)
+    expect(h.server.issues).toHaveLength(1)
+    const body = h.server.issues[0]!.body
+    expect(body).toContain(`https://github.com/acme/app/blob/${sha}/${ROOT}/infra/sg.tf#L`)
+    expect(body).not.toContain('services/billing')
+    expect(body).not.toContain(`${ROOT}/${ROOT}`)
+  })
+})
+
 describe(`a committed ${ROOT}/.pipeguard-baseline.json, as the CLI reads it`, () => {
   const h = useActionHarness({'README.md': '# monorepo\n'})
   const cli = join(REPO_ROOT, 'dist', 'cli.js')
