@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {Writable} from 'node:stream'
@@ -139,5 +139,26 @@ describe('cli', () => {
         expect(c.out()).toMatch(/--debug\s+on an internal error, print the stack trace too/)
       }
     })
+  })
+  it('sbom exits 0 when every lockfile is read, 2 (and still writes the SBOM) when one is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipeguard-sbom-'))
+    try {
+      writeFileSync(join(dir, 'requirements.txt'), 'django==4.2.0\n')
+      const good = capture(dir)
+      expect(await run(['sbom', '.'], good.io)).toBe(0)
+      expect(good.out()).toContain('pkg:pypi/django@4.2.0')
+      expect(good.err()).toBe('')
+      writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion": 3,\n')
+      const bad = capture(dir)
+      expect(await run(['sbom', '.'], bad.io)).toBe(2)
+      expect(bad.out()).toContain('pkg:pypi/django@4.2.0')
+      // stderr passes through a stream that hands each line on in the next tick.
+      await new Promise(resolve => setImmediate(resolve))
+      expect(bad.err()).toContain(
+        'pipeguard: the SBOM is incomplete (exit 2): 1 file(s) could not be read\n'
+      )
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
+    }
   })
 })
