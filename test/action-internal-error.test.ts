@@ -21,11 +21,14 @@ describe('an internal error in an action', () => {
     expect(stackLines(result.stdout)).toEqual([])
   })
 
-  it.each([{RUNNER_DEBUG: '1'}, {ACTIONS_STEP_DEBUG: 'true'}])('the stack with %j', async debug => {
-    const result = await run('iac-lint', debug)
-    expect(result.exitCode).toBe(1)
-    expect(result.stdout).toMatch(/^::error::pipeguard: internal error: .*not-a-dir[^\n]*$/m)
-    expect(result.stdout).not.toContain('re-run with debug logging')
-    expect(stackLines(result.stdout).length).toBeGreaterThan(0)
-  })
+  it.each<Record<string, string>>([{RUNNER_DEBUG: '1'}, {ACTIONS_STEP_DEBUG: 'true'}])(
+    'the stack with %j',
+    async debug => {
+      const result = await run('iac-lint', debug)
+      expect(result.exitCode).toBe(1)
+      expect(result.stdout).toMatch(/^::error::pipeguard: internal error: .*not-a-dir[^\n]*$/m)
+      expect(result.stdout).not.toContain('re-run with debug logging')
+      expect(stackLines(result.stdout).length).toBeGreaterThan(0)
+    }
+  )
 })
