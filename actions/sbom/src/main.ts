@@ -50,13 +50,14 @@ const defaults: SbomActionDeps = {
 
 /**
  * Writes the SBOM, uploads it, optionally submits the dependency snapshot, comments the PR diff and
- * writes the job summary. A lockfile it could not read fails the step (exit 2, like the scans): the
- * SBOM is written anyway but is not complete.
+ * writes the job summary. A lockfile it could not read fails the step, as an incomplete scan does:
+ * the SBOM is written anyway but lacks that file's packages.
  */
 export async function run(deps: Partial<SbomActionDeps> = {}): Promise<void> {
   const {core: c, env, uploadArtifact, octokit} = {...defaults, ...deps}
   try {
     const inputs = readSbomInputs(name => c.getInput(name))
+    if (inputs.githubToken) c.setSecret(inputs.githubToken)
     const workspace = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
     const {root, repoFile} = resolveScanRoot(workspace, inputs.path)
     const {config} = loadConfig(root, inputs.config ? resolve(workspace, inputs.config) : undefined)
