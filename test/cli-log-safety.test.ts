@@ -79,7 +79,11 @@ describe('dist/cli.js: no human output can run a workflow command', () => {
   it('an sbom run reports an unreadable lockfile on one line', () => {
     const dir = workspace({'lock\n::error::x/package-lock.json': '{bad'})
     const run = pipeguard(['sbom', '.'], dir)
+    expect(run.code).toBe(2)
     expect(run.stderr).toContain('pipeguard: lock?::error::x/package-lock.json: ')
+    expect(run.stderr).toContain(
+      'pipeguard: the SBOM is incomplete (exit 2): 1 file(s) could not be read'
+    )
     expect(commandLines(run.stderr)).toEqual([])
   })
 })

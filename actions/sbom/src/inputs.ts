@@ -1,3 +1,4 @@
+import {ConfigError} from '@pipeguard/core'
 import {z} from 'zod'
 
 /** The SBOM action's inputs, parsed once. */
@@ -39,7 +40,7 @@ export function readSbomInputs(getInput: (name: string) => string): SbomInputs {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
     const key = String(issue.path[0] ?? '').replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)
-    throw new Error(`input ${key}: ${issue.message}`)
+    throw new ConfigError(`input "${key}": ${issue.message}`)
   }
   return parsed.data
 }

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process'
-import {mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {Writable} from 'node:stream'
@@ -97,6 +97,68 @@ describe('cli', () => {
       const c = capture(dir)
       expect(await run([...argv, '.'], c.io)).toBe(0)
       expect(c.err()).toBe('')
+    }
+  })
+  describe('an internal error (here: stdout breaks while help is written)', () => {
+    const failingStdout = (err: {text: string}) => ({
+      stdout: Object.assign(new Writable(), {
+        write: (): boolean => {
+          throw new Error('write EPIPE')
+        }
+      }),
+      stderr: new Writable({write: (c, _e, cb) => ((err.text += String(c)), cb())}),
+      env: {NO_COLOR: '1'} as NodeJS.ProcessEnv,
+      cwd: process.cwd()
+    })
+
+    it('is one line without --debug', async () => {
+      const err = {text: ''}
+      expect(await run(['scan', '--help'], failingStdout(err))).toBe(2)
+      expect(err.text).toBe(
+        'pipeguard: internal error: write EPIPE (run with --debug for the stack trace)\n'
+      )
+    })
+
+    it('carries the stack with --debug, wherever it stands before --', async () => {
+      for (const argv of [
+        ['--debug', 'scan', '--help'],
+        ['scan', '--help', '--debug']
+      ]) {
+        const err = {text: ''}
+        expect(await run(argv, failingStdout(err))).toBe(2)
+        expect(err.text).toMatch(
+          /^pipeguard: internal error: write EPIPE\nError: write EPIPE\n\s+at /
+        )
+      }
+    })
+
+    it('--debug is listed in every command help and is no unknown flag', async () => {
+      for (const command of COMMANDS) {
+        const c = capture()
+        expect(await run([command.name, '--help', '--debug'], c.io)).toBe(0)
+        expect(c.out()).toMatch(/--debug\s+on an internal error, print the stack trace too/)
+      }
+    })
+  })
+  it('sbom exits 0 when every lockfile is read, 2 (and still writes the SBOM) when one is not', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pipeguard-sbom-'))
+    try {
+      writeFileSync(join(dir, 'requirements.txt'), 'django==4.2.0\n')
+      const good = capture(dir)
+      expect(await run(['sbom', '.'], good.io)).toBe(0)
+      expect(good.out()).toContain('pkg:pypi/django@4.2.0')
+      expect(good.err()).toBe('')
+      writeFileSync(join(dir, 'package-lock.json'), '{"lockfileVersion": 3,\n')
+      const bad = capture(dir)
+      expect(await run(['sbom', '.'], bad.io)).toBe(2)
+      expect(bad.out()).toContain('pkg:pypi/django@4.2.0')
+      // stderr passes through a stream that hands each line on in the next tick.
+      await new Promise(resolve => setImmediate(resolve))
+      expect(bad.err()).toContain(
+        'pipeguard: the SBOM is incomplete (exit 2): 1 file(s) could not be read\n'
+      )
+    } finally {
+      rmSync(dir, {recursive: true, force: true})
     }
   })
 })

@@ -18,11 +18,18 @@ export const HELP_FLAG: FlagSpec = {
   description: 'show this help'
 }
 
+/** Every command takes it: main.ts reads it before the command parses its own flags. */
+export const DEBUG_FLAG: FlagSpec = {
+  name: 'debug',
+  type: 'boolean',
+  description: 'on an internal error, print the stack trace too'
+}
+
 export function renderHelp(command: Command): string {
-  const width = Math.max(...command.flags.map(f => flagLabel(f).length))
+  const flags = [...command.flags, DEBUG_FLAG]
+  const width = Math.max(...flags.map(f => flagLabel(f).length))
   const lines = [`${command.summary}`, '', `Usage: ${command.usage}`, '', 'Options:']
-  for (const flag of command.flags)
-    lines.push(`  ${flagLabel(flag).padEnd(width)}  ${flag.description}`)
+  for (const flag of flags) lines.push(`  ${flagLabel(flag).padEnd(width)}  ${flag.description}`)
   if (command.details) lines.push('', command.details)
   return lines.join('\n') + '\n'
 }

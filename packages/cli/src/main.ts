@@ -12,7 +12,8 @@ const GLOBAL_HELP = (): string =>
     'Commands:',
     ...COMMANDS.map(c => `  ${c.name.padEnd(10)} ${c.summary}`),
     '',
-    'Run `pipeguard <command> --help` for its options.',
+    'Run `pipeguard <command> --help` for its options. Every command takes --debug: the stack',
+    'trace of an internal error (by default one line).',
     'Exit codes: 0 pass, 1 blocking findings (see --fail-on), 2 usage, config or tool error.',
     ''
   ].join('\n')
@@ -25,8 +26,18 @@ function normalizeArgv(argv: string[]): string[] {
   })
 }
 
-export async function run(argv: string[], given: CliIo): Promise<number> {
+/** `--debug` anywhere before `--`: a global flag, taken out before the command parses its own. */
+function takeDebugFlag(argv: string[]): {debug: boolean; argv: string[]} {
+  const end = argv.indexOf('--')
+  const flags = end === -1 ? argv : argv.slice(0, end)
+  const tail = end === -1 ? [] : argv.slice(end)
+  const kept = flags.filter(arg => arg !== '--debug')
+  return {debug: kept.length < flags.length, argv: [...kept, ...tail]}
+}
+
+export async function run(fullArgv: string[], given: CliIo): Promise<number> {
   const io = withLogSafeStderr(given)
+  const {debug, argv} = takeDebugFlag(fullArgv)
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(GLOBAL_HELP())
@@ -60,8 +71,11 @@ export async function run(argv: string[], given: CliIo): Promise<number> {
       io.stderr.write(`pipeguard: ${error.message}\n`)
       return 2
     }
+    // A stack is for whoever debugs pipeguard; a user sees one line and how to get it.
     io.stderr.write(
-      `pipeguard: internal error: ${errorMessage(error)}\n${(error as Error)?.stack ?? ''}\n`
+      debug
+        ? `pipeguard: internal error: ${errorMessage(error)}\n${(error as Error)?.stack ?? ''}\n`
+        : `pipeguard: internal error: ${errorMessage(error)} (run with --debug for the stack trace)\n`
     )
     return 2
   }

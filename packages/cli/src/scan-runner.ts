@@ -1,12 +1,10 @@
-import {existsSync} from 'node:fs'
-import {join, resolve} from 'node:path'
+import {resolve} from 'node:path'
 import {
-  DEFAULT_BASELINE_FILE,
   REPORTERS,
   REPORT_FORMATS,
   createProgress,
+  loadBaseline,
   loadConfig,
-  readBaseline,
   runPipeline,
   silentProgress,
   stripControl,
@@ -80,14 +78,12 @@ export async function prepareScan(
     list: v.list === true
   }
 
-  const baselineFile = (v.baseline as string | undefined) ?? config.baseline
-  let baseline: Set<string> | undefined
-  if (baselineFile) {
-    const abs = resolve(v.baseline ? io.cwd : root, baselineFile)
-    baseline = readBaseline(abs, baselineFile)
-  } else if (existsSync(join(root, DEFAULT_BASELINE_FILE))) {
-    baseline = readBaseline(join(root, DEFAULT_BASELINE_FILE), DEFAULT_BASELINE_FILE)
-  }
+  const baseline = loadBaseline({
+    root,
+    explicit: v.baseline as string | undefined,
+    explicitBase: io.cwd,
+    configured: config.baseline
+  })
   return {root, config, options, scanners, baseline}
 }
 

@@ -105,4 +105,31 @@ describe('readActionInputs', () => {
       expect(doc.runs.main).toMatch(/^(\.\.\/\.\.\/)?dist\/[a-z-]+\/index\.js$/)
     }
   })
+  it('docs/github-actions.md documents every input and output of every action.yml, the SBOM action apart', () => {
+    const docs = readFileSync(new URL('../../../docs/github-actions.md', import.meta.url), 'utf8')
+    const sbomAt = docs.indexOf('## The SBOM action')
+    const scanning = docs.slice(0, sbomAt)
+    const sbom = docs.slice(sbomAt, docs.indexOf('\n## ', sbomAt + 1))
+    expect(sbomAt).toBeGreaterThan(0)
+    const documented = (text: string, name: string): boolean => text.includes(`\`${name}\``)
+    const missing = (file: string, text: string): string[] => {
+      const doc = parse(readFileSync(new URL(`../../../${file}`, import.meta.url), 'utf8')) as {
+        inputs: Record<string, unknown>
+        outputs: Record<string, unknown>
+      }
+      return [...Object.keys(doc.inputs), ...Object.keys(doc.outputs)]
+        .filter(name => !documented(text, name))
+        .map(name => `${file}: ${name}`)
+    }
+    for (const file of [
+      'action.yml',
+      'actions/secret-scan/action.yml',
+      'actions/dependency-audit/action.yml',
+      'actions/iac-lint/action.yml'
+    ])
+      expect(missing(file, scanning)).toEqual([])
+    expect(missing('actions/sbom/action.yml', sbom)).toEqual([])
+    // The SBOM action has none of the scanning actions' gate inputs or outputs.
+    expect(documented(sbom, 'fail-on') || documented(sbom, 'sarif-file')).toBe(false)
+  })
 })

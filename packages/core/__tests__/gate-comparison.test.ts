@@ -83,6 +83,26 @@ describe('comparing the gate configuration with a pull request base', () => {
     })
   })
 
+  it('reads the committed .pipeguard-baseline.json in the root when the config names none', async () => {
+    const {dir, base} = repo({'app/.pipeguard-baseline.json': BASELINE('a')})
+    writeFiles(dir, {'app/.pipeguard-baseline.json': BASELINE('a', 'b', 'c')})
+    commitAll(dir, 'accept two more')
+    expect(await compare(join(dir, 'app'), base)).toEqual({
+      changes: [
+        {
+          file: '.pipeguard-baseline.json',
+          what: 'adds 2 finding(s) to the baseline: they no longer fail the run'
+        }
+      ]
+    })
+    // A baseline the pull request adds where there was none is a change too.
+    const added = repo({'README.md': '# app\n'})
+    writeFiles(added.dir, {'.pipeguard-baseline.json': BASELINE('x')})
+    expect((await compare(added.dir, added.base)).changes).toEqual([
+      {file: '.pipeguard-baseline.json', what: expect.stringMatching(/^adds 1 finding/)}
+    ])
+  })
+
   it('reports nothing when the head only makes the gate stricter', async () => {
     const {dir, base} = repo({'.pipeguard.yml': 'fail-on: high\n', 'rules.txt': 'one\n'})
     writeFiles(dir, {'.pipeguard.yml': 'fail-on: low\n', 'rules.txt': 'one\ntwo\n'})

@@ -7,10 +7,10 @@ import type {RowContext} from '../src/github/markdown'
 import type {Severity} from '../src/severity'
 
 const head = {serverUrl: 'https://github.com', owner: 'acme', repo: 'app', sha: 'a'.repeat(40)}
-const rows: RowContext = {github: head, repoPath: f => f.location.path}
+const rows: RowContext = {github: head, repoFile: path => path}
 const baseRows: RowContext = {
   github: {...head, sha: 'b'.repeat(40)},
-  repoPath: f => f.location.path
+  repoFile: path => path
 }
 
 const dependency = (name: string, severity: Severity, status: Finding['status']): Finding =>

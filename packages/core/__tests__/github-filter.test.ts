@@ -35,9 +35,12 @@ const diff: PullRequestDiff = {
   ])
 }
 
+// The scanned root is infra/ (an action's `path: infra`).
+const inInfra = (path: string): string => `infra/${path}`
+
 describe('createScopeFilter', () => {
   it('added: only findings touching an added line', () => {
-    const inScope = createScopeFilter('added', diff, 'infra/')!
+    const inScope = createScopeFilter('added', diff, inInfra)!
     expect(inScope(finding('app.tf', 12))).toBe(true)
     expect(inScope(finding('app.tf', 11, 12))).toBe(true)
     expect(inScope(finding('app.tf', 14))).toBe(false)
@@ -45,20 +48,20 @@ describe('createScopeFilter', () => {
   })
 
   it('diff_context: anything inside a hunk', () => {
-    const inScope = createScopeFilter('diff_context', diff, 'infra/')!
+    const inScope = createScopeFilter('diff_context', diff, inInfra)!
     expect(inScope(finding('app.tf', 16))).toBe(true)
     expect(inScope(finding('app.tf', 17))).toBe(false)
     expect(inScope(finding('app.tf', 5, 10))).toBe(true)
   })
 
   it('file: anything in a changed file', () => {
-    const inScope = createScopeFilter('file', diff, 'infra/')!
+    const inScope = createScopeFilter('file', diff, inInfra)!
     expect(inScope(finding('app.tf', 400))).toBe(true)
     expect(inScope(finding('main.tf', 1))).toBe(false)
   })
 
   it('a file without a patch counts as wholly changed', () => {
-    expect(createScopeFilter('added', diff, 'infra/')!(finding('blob.bin', 3))).toBe(true)
+    expect(createScopeFilter('added', diff, inInfra)!(finding('blob.bin', 3))).toBe(true)
   })
 
   it('the path prefix maps the scanned root to repository paths', () => {
@@ -70,15 +73,15 @@ describe('createScopeFilter', () => {
       ...finding('config/old.env', 3),
       commit: {sha: 'a'.repeat(40), author: 'dev', date: '2026-11-27T00:00:00Z'}
     }
-    expect(createScopeFilter('added', diff, 'infra/')!(fromHistory)).toBe(true)
-    expect(createScopeFilter('added', diff, 'infra/')!(finding('config/old.env', 3))).toBe(false)
+    expect(createScopeFilter('added', diff, inInfra)!(fromHistory)).toBe(true)
+    expect(createScopeFilter('added', diff, inInfra)!(finding('config/old.env', 3))).toBe(false)
   })
 
   it('a finding its scanner marked as introduced by the PR is in scope wherever it points', () => {
     const bumped = {...finding('package-lock.json', 40), properties: {change: 'introduced'}}
-    expect(createScopeFilter('added', diff, 'infra/')!(bumped)).toBe(true)
+    expect(createScopeFilter('added', diff, inInfra)!(bumped)).toBe(true)
     expect(
-      createScopeFilter('added', diff, 'infra/')!({...bumped, properties: {change: 'present'}})
+      createScopeFilter('added', diff, inInfra)!({...bumped, properties: {change: 'present'}})
     ).toBe(false)
   })
 

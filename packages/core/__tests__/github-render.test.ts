@@ -14,7 +14,7 @@ const github = {
   sha: 'c0ffee'.padEnd(40, '0'),
   runUrl: 'https://github.com/acme/app/actions/runs/1'
 }
-const rows: RowContext = {github, repoPath: f => f.location.path}
+const rows: RowContext = {github, repoFile: path => path}
 
 let n = 0
 const finding = (

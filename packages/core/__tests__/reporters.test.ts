@@ -116,6 +116,24 @@ describe('reporters', () => {
     )
   })
 
+  it('sarif: the actions give repository paths (scanned root in a subfolder), the CLI root paths', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
+    const uris = (sarif: Record<string, any>): string[] =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
+      sarif.runs.flatMap((run: any) =>
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
+        run.results.map((r: any) => r.locations[0].physicalLocation.artifactLocation.uri)
+      )
+    expect(uris(buildSarif(report()))).toEqual([
+      'src/%5Bevil%5D(http%3A//x).ts',
+      'package-lock.json'
+    ])
+    expect(uris(buildSarif(report(), {repoFile: path => `services/a b/${path}`}))).toEqual([
+      'services/a%20b/src/%5Bevil%5D(http%3A//x).ts',
+      'services/a%20b/package-lock.json'
+    ])
+  })
+
   it('markdown escapes untrusted text', () => {
     const md = renderMarkdown(report())
     expect(md).not.toContain('<img')

@@ -1,4 +1,5 @@
-import {readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {resolve} from 'node:path'
 import {z} from 'zod'
 import {ConfigError} from './errors'
 import type {Finding} from './finding'
@@ -17,6 +18,40 @@ export const BaselineSchema = z.object({
   )
 })
 export type Baseline = z.infer<typeof BaselineSchema>
+
+/** Where a scan's baseline comes from; every field is optional, the first one set wins. */
+export interface BaselineSource {
+  /** The scanned root: a configured or default baseline is relative to it. */
+  root: string
+  /** `--baseline` or the action's `baseline` input, relative to `explicitBase`. */
+  explicit?: string
+  /** The CLI's working directory, or the repository root for an action. */
+  explicitBase: string
+  /** The config's `baseline:`. */
+  configured?: string
+}
+
+/**
+ * The baseline file a scan uses, the same for the CLI and every action: the flag or input, else
+ * the config's `baseline:`, else a committed `.pipeguard-baseline.json` in the scanned root when it
+ * exists. A file named explicitly must exist; the default one is optional.
+ */
+export function resolveBaselineFile(
+  source: BaselineSource
+): {file: string; shownName: string} | undefined {
+  if (source.explicit)
+    return {file: resolve(source.explicitBase, source.explicit), shownName: source.explicit}
+  if (source.configured)
+    return {file: resolve(source.root, source.configured), shownName: source.configured}
+  const file = resolve(source.root, DEFAULT_BASELINE_FILE)
+  return existsSync(file) ? {file, shownName: DEFAULT_BASELINE_FILE} : undefined
+}
+
+/** The fingerprints of the baseline `resolveBaselineFile` picks, or undefined when there is none. */
+export function loadBaseline(source: BaselineSource): Set<string> | undefined {
+  const found = resolveBaselineFile(source)
+  return found ? readBaseline(found.file, found.shownName) : undefined
+}
 
 export function readBaseline(file: string, shownName = file): Set<string> {
   let raw: unknown

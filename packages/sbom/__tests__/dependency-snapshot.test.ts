@@ -72,4 +72,18 @@ describe('buildDependencySnapshot', () => {
       scope: 'runtime'
     })
   })
+  it('names each manifest by its repository path when the root is a subfolder', () => {
+    const snapshot = buildDependencySnapshot(
+      [pkg('a'), pkg('b', {location: {path: 'web/package-lock.json', startLine: 1}})],
+      {...ctx, repoFile: path => `services/orders/${path}`}
+    )
+    expect(Object.keys(snapshot.manifests).sort()).toEqual([
+      'services/orders/package-lock.json',
+      'services/orders/web/package-lock.json'
+    ])
+    expect(snapshot.manifests['services/orders/web/package-lock.json']).toMatchObject({
+      name: 'services/orders/web/package-lock.json',
+      file: {source_location: 'services/orders/web/package-lock.json'}
+    })
+  })
 })

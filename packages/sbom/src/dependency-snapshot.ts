@@ -9,6 +9,8 @@ export interface SnapshotContext {
   htmlUrl?: string
   scanned: string
   detector: {name: string; version: string; url: string}
+  /** A lockfile's path (relative to the inventoried root) as a repository path, as GitHub links it. */
+  repoFile?: (path: string) => string
 }
 
 export interface DependencySnapshot {
@@ -70,7 +72,8 @@ export function buildDependencySnapshot(
       }
       resolved[pkg.purl] = entry
     }
-    manifests[file] = {name: file, file: {source_location: file}, resolved}
+    const location = ctx.repoFile ? ctx.repoFile(file) : file
+    manifests[location] = {name: location, file: {source_location: location}, resolved}
   }
   const job: DependencySnapshot['job'] = {correlator: ctx.correlator, id: ctx.runId}
   if (ctx.htmlUrl) job.html_url = ctx.htmlUrl

@@ -44,7 +44,10 @@ export const sbomCommand: Command = {
     CONFIG_FLAG,
     HELP_FLAG
   ],
-  details: 'Without --timestamp the output is byte-identical for the same lockfiles and commit.',
+  details:
+    'Without --timestamp the output is byte-identical for the same lockfiles and commit.\n' +
+    'Exit codes: 0 written, 2 usage or config error, or a lockfile that could not be read (the SBOM is\n' +
+    "still written, without that file's packages).",
   async run(argv, io) {
     const args = parseFlags('sbom', argv, this.flags)
     if (args.values.help) {
@@ -81,6 +84,13 @@ export const sbomCommand: Command = {
       io.stderr.write(
         `pipeguard: wrote ${format} SBOM with ${result.components.length} component(s) to ${output}\n`
       )
+    }
+    // As a scan: a lockfile that could not be read leaves its packages out, which is not complete.
+    if (result.inventory.errors.length > 0) {
+      io.stderr.write(
+        `pipeguard: the SBOM is incomplete (exit 2): ${result.inventory.errors.length} file(s) could not be read\n`
+      )
+      return 2
     }
     return 0
   }

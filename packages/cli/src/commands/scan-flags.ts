@@ -72,7 +72,8 @@ export const SBOM_FLAG: FlagSpec = {
   name: 'sbom',
   type: 'string',
   value: 'FILE',
-  description: 'also write a CycloneDX SBOM to FILE'
+  description:
+    "also write an SBOM to FILE, in the config's sbom.format and sbom.spec-version (default CycloneDX 1.6)"
 }
 export const LIST_FLAG: FlagSpec = {
   name: 'list',

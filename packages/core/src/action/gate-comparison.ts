@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {isAbsolute, relative, resolve} from 'node:path'
+import {DEFAULT_BASELINE_FILE} from '../baseline'
 import type {Config, ConfigInput} from '../config-schema'
 import {CONFIG_FILE_NAMES, parseConfigText} from '../config-load'
 import {ConfigError} from '../errors'
@@ -25,7 +26,7 @@ export interface GateComparisonInput {
   configPath?: string
   /** Action inputs that override the file on both sides. */
   overrides: Partial<ConfigInput>
-  /** An explicit baseline (action input `baseline`), absolute; otherwise each side's `baseline:`. */
+  /** An explicit baseline (action input `baseline`), absolute; otherwise each side's `baseline:` or the default file. */
   baselinePath?: string
   scanners: Scanner[]
 }
@@ -61,8 +62,9 @@ export async function compareGateWithBase(input: GateComparisonInput): Promise<G
     return {changes: [], problem: `the base commit's config is not valid: ${error.message}`}
   }
   const head = input.head.config
+  // As resolveBaselineFile: the input, else `baseline:`, else the default file (read if present).
   const baselineOf = (config: Config): string | undefined =>
-    explicitBaseline ?? (config.baseline ? inRoot(config.baseline) : undefined)
+    explicitBaseline ?? (config.baseline ? inRoot(config.baseline) : DEFAULT_BASELINE_FILE)
   const scannerFiles = (config: Config): string[] =>
     input.scanners.flatMap(s => s.gate?.files(config) ?? []).flatMap(p => inRoot(p) ?? [])
   const files = [

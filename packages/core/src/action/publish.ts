@@ -51,8 +51,9 @@ export async function publishReports(input: PublishInput): Promise<void> {
       `⚠️ The gate's configuration could not be compared with the base commit (${escapeMarkdown(input.gate.problem)}): changes that weaken it are not listed.`
     )
   const gateChanges = input.gate?.changes ?? []
-  const repoPath = (f: Finding): string => input.repoFile(f.location.path)
-  const rows: RowContext = {github, repoPath}
+  const {repoFile} = input
+  const repoPath = (f: Finding): string => repoFile(f.location.path)
+  const rows: RowContext = {github, repoFile}
   const unscanned = unscannedFiles(report)
   const actionable = report.findings.filter(f => f.status === 'new')
   const blocking = new Set(report.blocking)
@@ -82,7 +83,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
     const plan = planAnnotations(
       actionable,
       repoPath,
-      unscanned.filter(e => e.path).map(e => unscannedAnnotation(input.repoFile(e.path), e.message))
+      unscanned.filter(e => e.path).map(e => unscannedAnnotation(repoFile(e.path), e.message))
     )
     emitAnnotations({error: core.error, warning: core.warning, notice: core.notice}, plan.shown)
     overflow = plan.overflow
@@ -129,7 +130,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
       const existing = report.findings.filter(
         f => f.status === 'existing' && findingChange(f) !== 'present'
       ).length
-      if (unscanned.length > 0) notesForComment.push(unscannedList(unscanned))
+      if (unscanned.length > 0) notesForComment.push(unscannedList(unscanned, repoFile))
       if (outside + existing > 0) {
         notesForComment.push(
           `${outside} finding(s) outside the changed lines and ${existing} in the baseline do not block: see the job summary.`
@@ -211,10 +212,13 @@ export async function publishReports(input: PublishInput): Promise<void> {
 /** Rows a comment can afford for files that could not be scanned; the summary lists up to 100. */
 const COMMENT_UNSCANNED_ROWS = 20
 
-function unscannedList(unscanned: FileError[]): string {
+function unscannedList(unscanned: FileError[], repoFile: (path: string) => string): string {
   const rows = unscanned
     .slice(0, COMMENT_UNSCANNED_ROWS)
-    .map(e => `- ${escapeInlineCode(e.path || '(whole scan)')}: ${escapeMarkdown(e.message)}`)
+    .map(
+      e =>
+        `- ${escapeInlineCode(e.path ? repoFile(e.path) : '(whole scan)')}: ${escapeMarkdown(e.message)}`
+    )
   const more =
     unscanned.length > COMMENT_UNSCANNED_ROWS
       ? [`- … and ${unscanned.length - COMMENT_UNSCANNED_ROWS} more: see the job summary`]

@@ -1,11 +1,10 @@
 import {mkdirSync, writeFileSync} from 'node:fs'
-import {dirname, isAbsolute, join, relative, resolve} from 'node:path'
+import {dirname, join, resolve} from 'node:path'
 import type * as actionsCore from '@actions/core'
-import {readBaseline} from '../baseline'
+import {loadBaseline} from '../baseline'
 import type {ConfigInput} from '../config-schema'
 import {loadConfig} from '../config-load'
 import {ConfigError, errorMessage} from '../errors'
-import {toPosix} from '../finding'
 import {readGitHubContext, type GitHubContext} from '../github/context'
 import {apiDiff, gitDiff, type PullRequestDiff} from '../github/diff'
 import {createScopeFilter, type FilterMode} from '../github/filter'
@@ -17,7 +16,9 @@ import {unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Scanner} from '../scanner'
 import {readActionInputs, type ActionInputs} from './action-inputs'
 import {compareGateWithBase, type GateComparison} from './gate-comparison'
+import {failAction} from './action-failure'
 import {publishReports} from './publish'
+import {resolveScanRoot} from './scan-root'
 
 export type ActionsCore = Pick<
   typeof actionsCore,
@@ -57,12 +58,7 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
     const scanners = typeof deps.scanners === 'function' ? deps.scanners(inputs) : deps.scanners
     const github = readGitHubContext(env)
     const workspaceDir = resolve(env.GITHUB_WORKSPACE ?? process.cwd())
-    const root = resolve(workspaceDir, inputs.path)
-    const rootFromRepo = toPosix(relative(workspaceDir, root))
-    const pathPrefix =
-      rootFromRepo && !rootFromRepo.startsWith('..') && !isAbsolute(rootFromRepo)
-        ? `${rootFromRepo}/`
-        : ''
+    const {root, repoFile} = resolveScanRoot(workspaceDir, inputs.path)
 
     const token = inputs.githubToken
     if (token) core.setSecret(token)
@@ -87,20 +83,19 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
     const configPath = inputs.config ? resolve(workspaceDir, inputs.config) : undefined
     const loaded = loadConfig(root, configPath, overrides)
     const {config} = loaded
-    const baselineFile = inputs.baseline ?? config.baseline
-    const baseline = baselineFile
-      ? readBaseline(
-          inputs.baseline ? resolve(workspaceDir, baselineFile) : resolve(root, baselineFile),
-          baselineFile
-        )
-      : undefined
+    const baseline = loadBaseline({
+      root,
+      explicit: inputs.baseline,
+      explicitBase: workspaceDir,
+      configured: config.baseline
+    })
 
     const filterMode: FilterMode = inputs.filterMode ?? (github?.pullRequest ? 'added' : 'nofilter')
     const diff =
       github?.pullRequest && filterMode !== 'nofilter'
         ? await readDiff(core, github, workspaceDir, octokit)
         : undefined
-    const inScope = diff ? createScopeFilter(filterMode, diff, pathPrefix) : undefined
+    const inScope = diff ? createScopeFilter(filterMode, diff, repoFile) : undefined
 
     const report = await runPipeline({
       root,
@@ -145,7 +140,7 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
       inputs.sarifFile ?? join(tempDir, `pipeguard-${deps.actionId}.sarif`)
     )
     mkdirSync(dirname(sarifFile), {recursive: true})
-    writeFileSync(sarifFile, renderSarif(report))
+    writeFileSync(sarifFile, renderSarif(report, {repoFile}))
 
     core.setOutput('findings', String(visibleFindings(report).length))
     core.setOutput('blocking', String(report.blocking.length))
@@ -162,7 +157,7 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
       octokit,
       actionId: deps.actionId,
       title: deps.title,
-      repoFile: (path: string) => pathPrefix + path,
+      repoFile,
       gate,
       diffNote: diff
         ? `Diff filter \`${filterMode}\` (changed lines from ${diff.source === 'git' ? 'git' : 'the pull request files API'}).`
@@ -183,11 +178,7 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
     }
     return report
   } catch (error) {
-    core.setFailed(
-      error instanceof ConfigError
-        ? `pipeguard: ${error.message}`
-        : `pipeguard: internal error: ${errorMessage(error)}`
-    )
+    failAction(core, error, env)
     return undefined
   }
 }

@@ -11,12 +11,12 @@ export type FilterMode = z.infer<typeof FilterModeSchema>
 /**
  * The policy's `inScope` predicate for a diff: `added` keeps findings touching an added or changed
  * line, `diff_context` anything inside a hunk, `file` anything in a changed file; `nofilter` none.
- * `pathPrefix` maps the scanned root's paths to repository paths ("" when the root is the repo).
+ * `repoFile` maps the scanned root's paths to repository paths, as the diff names files.
  */
 export function createScopeFilter(
   mode: FilterMode,
   diff: PullRequestDiff,
-  pathPrefix = ''
+  repoFile: (path: string) => string = path => path
 ): ((finding: Finding) => boolean) | undefined {
   if (mode === 'nofilter') return undefined
   return finding => {
@@ -26,7 +26,7 @@ export function createScopeFilter(
     // The scanner compared head with base itself (a dependency bump changes a lockfile line the
     // finding does not point at): its verdict is more precise than the changed lines.
     if (findingChange(finding) === 'introduced') return true
-    const file = diff.files.get(pathPrefix + finding.location.path)
+    const file = diff.files.get(repoFile(finding.location.path))
     if (!file) return false
     if (mode === 'file' || file.wholeFile) return true
     const {startLine, endLine} = finding.location

@@ -6,13 +6,13 @@ import {blobUrl, type GitHubContext} from './context'
 export interface RowContext {
   /** Where links point; without it locations are plain text. */
   github?: Pick<GitHubContext, 'serverUrl' | 'owner' | 'repo' | 'sha'>
-  /** Finding path (relative to the scanned root) -> path relative to the repository root. */
-  repoPath: (finding: Finding) => string
+  /** A path relative to the scanned root -> the path relative to the repository root. */
+  repoFile: (path: string) => string
 }
 
 /** `path:line` as code, linked to the commit with a line anchor when the context allows. */
 export function locationCell(finding: Finding, ctx: RowContext): string {
-  const path = ctx.repoPath(finding)
+  const path = ctx.repoFile(finding.location.path)
   const {startLine, endLine} = finding.location
   const label = escapeInlineCode(
     endLine > startLine ? `${path}:${startLine}-${endLine}` : `${path}:${startLine}`

@@ -104,7 +104,9 @@ function render(
   if (unscanned.length > 0) {
     lines.push('### Files that could not be scanned', '')
     for (const e of unscanned.slice(0, 100))
-      lines.push(`- ${escapeInlineCode(clip(e.path))}: ${escapeMarkdown(clip(e.message))}`)
+      lines.push(
+        `- ${escapeInlineCode(clip(e.path ? input.rows.repoFile(e.path) : '(whole scan)'))}: ${escapeMarkdown(clip(e.message))}`
+      )
     if (unscanned.length > 100)
       lines.push(`- … and ${unscanned.length - 100} more (see the JSON report)`)
     lines.push('')

@@ -22,15 +22,27 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note'
 }
 
+export interface SarifOptions {
+  /**
+   * A finding's path (relative to the scanned root) as the URI code scanning resolves against the
+   * checkout (`%SRCROOT%`): the actions pass the repository path; the CLI keeps the scanned root's.
+   */
+  repoFile?: (path: string) => string
+}
+
 /** SARIF 2.1.0, one run per scanner so code scanning can tell the categories apart. */
-export function buildSarif(report: ScanReport): Record<string, unknown> {
+export function buildSarif(
+  report: ScanReport,
+  {repoFile = path => path}: SarifOptions = {}
+): Record<string, unknown> {
+  const uri = (path: string): string => encodeUri(repoFile(path))
   const byScanner = new Map<string, Finding[]>()
   for (const run of report.scanners) byScanner.set(run.id, [])
   // Findings outside a PR's diff stay in SARIF (code scanning does its own diff view); they only do not block.
   for (const f of report.findings) {
     byScanner.set(f.scanner, [...(byScanner.get(f.scanner) ?? []), f])
   }
-  const runs = [...byScanner].map(([scanner, findings]) => buildRun(report, scanner, findings))
+  const runs = [...byScanner].map(([scanner, findings]) => buildRun(report, scanner, findings, uri))
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -38,11 +50,16 @@ export function buildSarif(report: ScanReport): Record<string, unknown> {
   }
 }
 
-export function renderSarif(report: ScanReport): string {
-  return JSON.stringify(buildSarif(report), null, 2) + '\n'
+export function renderSarif(report: ScanReport, options: SarifOptions = {}): string {
+  return JSON.stringify(buildSarif(report, options), null, 2) + '\n'
 }
 
-function buildRun(report: ScanReport, scanner: string, all: Finding[]): Record<string, unknown> {
+function buildRun(
+  report: ScanReport,
+  scanner: string,
+  all: Finding[],
+  uri: (path: string) => string
+): Record<string, unknown> {
   const findings = all.slice(0, SARIF_MAX_RESULTS_PER_RUN)
   const ruleIndex = new Map<string, number>()
   const rules: Record<string, unknown>[] = []
@@ -63,8 +80,8 @@ function buildRun(report: ScanReport, scanner: string, all: Finding[]): Record<s
     },
     automationDetails: {id: `pipeguard/${scanner}/`},
     columnKind: 'utf16CodeUnits',
-    invocations: [buildInvocation(report, scanner)],
-    results: findings.map(f => buildResult(f, ruleIndex.get(f.ruleId)!))
+    invocations: [buildInvocation(report, scanner, uri)],
+    results: findings.map(f => buildResult(f, ruleIndex.get(f.ruleId)!, uri))
   }
   if (all.length > findings.length) {
     run.properties = {truncated: true, omittedResults: all.length - findings.length}
@@ -73,7 +90,11 @@ function buildRun(report: ScanReport, scanner: string, all: Finding[]): Record<s
 }
 
 /** SARIF's way to say a run did not see everything: executionSuccessful and one notification a problem. */
-function buildInvocation(report: ScanReport, scanner: string): Record<string, unknown> {
+function buildInvocation(
+  report: ScanReport,
+  scanner: string,
+  uri: (path: string) => string
+): Record<string, unknown> {
   const run = report.scanners.find(r => r.id === scanner)
   // A skipped file that should have been scanned belongs to no one scanner: every run says it.
   const errors = [
@@ -85,7 +106,7 @@ function buildInvocation(report: ScanReport, scanner: string): Record<string, un
     ...errors.map(e => ({
       message: {text: e.message},
       locations: e.path
-        ? [{physicalLocation: {artifactLocation: {uri: encodeUri(e.path), uriBaseId: '%SRCROOT%'}}}]
+        ? [{physicalLocation: {artifactLocation: {uri: uri(e.path), uriBaseId: '%SRCROOT%'}}}]
         : []
     }))
   ].map(n => ({...n, level: 'error'}))
@@ -122,7 +143,11 @@ function ruleName(id: string): string {
     .join('')
 }
 
-function buildResult(f: Finding, ruleIndex: number): Record<string, unknown> {
+function buildResult(
+  f: Finding,
+  ruleIndex: number,
+  uri: (path: string) => string
+): Record<string, unknown> {
   const region: Record<string, number> = {
     startLine: f.location.startLine,
     endLine: f.location.endLine
@@ -137,7 +162,7 @@ function buildResult(f: Finding, ruleIndex: number): Record<string, unknown> {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: {uri: encodeUri(f.location.path), uriBaseId: '%SRCROOT%'},
+          artifactLocation: {uri: uri(f.location.path), uriBaseId: '%SRCROOT%'},
           region
         }
       }
