@@ -40,6 +40,15 @@ describe('config', () => {
     expect(config.deps.includeDev).toBe(false)
   })
 
+  it('rejects two spellings of one setting instead of silently keeping one', () => {
+    expect(
+      errorOf('iac:\n  skip-checks:\n    - id: PG-IAC-1\n      reason: a\n  skipChecks: []\n')
+    ).toBe(
+      '.pipeguard.yml: iac.skipChecks (line 5): "skip-checks" and "skipChecks" are the same setting; keep one (config keys are kebab-case: "skip-checks")'
+    )
+    expect(() => parseConfigText('iac:\n  skip-checks: []\n', '.pipeguard.yml')).not.toThrow()
+  })
+
   it('names the file, the key path and what was expected', () => {
     expect(errorOf('secrets:\n  entropy: high\n')).toBe(
       '.pipeguard.yml: secrets.entropy: expected a number, got "high" (line 2)'

@@ -2,7 +2,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import {isAbsolute, join, relative} from 'node:path'
 import {LineCounter, parseDocument} from 'yaml'
 import type {z} from 'zod'
-import {camelToKebab, camelizeKeys} from './case'
+import {camelToKebab, camelizeKeys, findKeyCollision, kebabToCamel} from './case'
 import {checkAliases, MAX_ALIAS_EXPANSION} from './config-aliases'
 import {ConfigSchema, type Config, type ConfigInput} from './config-schema'
 import {didYouMean} from './did-you-mean'
@@ -90,7 +90,7 @@ export function parseConfigText(
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
     const kebabPath = path.map(p => (typeof p === 'string' ? camelToKebab(p) : p))
     for (let length = path.length; length > 0; length--) {
-      for (const candidate of [kebabPath, path]) {
+      for (const candidate of [path, kebabPath]) {
         const node = doc.getIn(candidate.slice(0, length), true) as
           {range?: [number, number, number]} | undefined
         if (node?.range) return lineCounter.linePos(node.range[0]).line
@@ -107,6 +107,16 @@ function parseConfig(
   lineOf: ((path: readonly PropertyKey[]) => number | undefined) | undefined,
   overrides: Partial<ConfigInput>
 ): Config {
+  const collision = findKeyCollision(raw)
+  if (collision) {
+    const [first, second] = collision.keys
+    const where = [...collision.path, second].join('.').replace(/\.\[/g, '[')
+    const line = lineOf?.([...collision.path, second])
+    throw new ConfigError(
+      `${fileName}: ${where}${line ? ` (line ${line})` : ''}: "${first}" and "${second}" are the same ` +
+        `setting; keep one (config keys are kebab-case: "${camelToKebab(kebabToCamel(second))}")`
+    )
+  }
   const data = camelizeKeys(raw) as Record<string, unknown>
   const merged = mergeDeep(data, overrides as Record<string, unknown>)
   const result = ConfigSchema.safeParse(merged)
