@@ -40,6 +40,15 @@ describe('config', () => {
     expect(config.deps.includeDev).toBe(false)
   })
 
+  it('reads deps.unknown-severity, high unless set, and refuses a word that is no severity', () => {
+    expect(parseConfigText('deps: {}\n', '.pipeguard.yml').deps.unknownSeverity).toBe('high')
+    const config = parseConfigText('deps:\n  unknown-severity: low\n', '.pipeguard.yml')
+    expect(config.deps.unknownSeverity).toBe('low')
+    expect(errorOf('deps:\n  unknown-severity: ignore\n')).toBe(
+      '.pipeguard.yml: deps.unknown-severity: expected one of "critical", "high", "medium", "low", "info", got "ignore" (line 2)'
+    )
+  })
+
   it('names the file, the key path and what was expected', () => {
     expect(errorOf('secrets:\n  entropy: high\n')).toBe(
       '.pipeguard.yml: secrets.entropy: expected a number, got "high" (line 2)'
