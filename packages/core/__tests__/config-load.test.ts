@@ -63,6 +63,12 @@ describe('config', () => {
       'secrets: unknown key "entropi" (did you mean "entropy"?)'
     )
     expect(errorOf('zzz: 1\n')).toBe('.pipeguard.yml: unknown key "zzz" (line 1)')
+    // A key YAML builds from a collection long enough to print on several lines stays on one.
+    const complexKey = errorOf(
+      '? deps:\n  advisory-db: ./osv\n  osv-url: https://api.osv.dev\n  include-dev: true\n  unknown-severity: high\n'
+    )
+    expect(complexKey).toMatch(/^\.pipeguard\.yml: unknown key "\{\\n {2}deps:,\\n/)
+    expect(complexKey).not.toContain('\n')
     expect(errorOf('exclude:\n  - {path: a, reason: b, rebuilt in CI: c}\n')).toBe(
       '.pipeguard.yml: exclude[0]: unknown key "rebuilt in CI" (line 2)'
     )
