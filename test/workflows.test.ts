@@ -13,6 +13,9 @@ const workflowFiles = ['.github/workflows', 'examples/workflows'].flatMap(dir =>
     .map(f => `${dir}/${f}`)
 )
 
+/** pipeguard's own action or workflow at its major tag, what docs use until a release pins a SHA. */
+const ownMajorTag = (ref: string): boolean => /^pipeguard\/pipeguard(\/[^@]*)?@v\d+$/.test(ref)
+
 describe('workflow files', () => {
   it('exist', () => {
     expect(workflowFiles).toContain('.github/workflows/org-scan.yml')
@@ -33,19 +36,20 @@ describe('workflow files', () => {
     expect(problems).toEqual([])
   })
 
-  it('pin every third-party action by full commit SHA', () => {
+  it('pin every third-party action by full commit SHA (examples may use pipeguard itself @v0)', () => {
     for (const file of workflowFiles) {
       const uses = [...readFileSync(join(repo, file), 'utf8').matchAll(/uses:\s*([^\s#]+)/g)].map(
         m => m[1]!
       )
       for (const ref of uses) {
         if (ref.startsWith('./')) continue
+        if (file.startsWith('examples/') && ownMajorTag(ref)) continue
         expect(`${file}: ${ref}`).toMatch(/@[0-9a-f]{40}$/)
       }
     }
   })
 
-  it("pass pipeguard's own workflow checks with zero findings", async () => {
+  it("pass pipeguard's own workflow checks: no findings but the examples' own @v0", async () => {
     const root = mkdtempSync(join(tmpdir(), 'pg-workflows-'))
     mkdirSync(join(root, '.github', 'workflows'), {recursive: true})
     for (const file of workflowFiles)
@@ -58,8 +62,20 @@ describe('workflow files', () => {
     })
     expect(report.errors).toEqual([])
     expect(report.scanners[0]!.files).toBe(workflowFiles.length)
+    // Until a release re-pins them (scripts/release.mjs), the examples' `@v0` is reported: rightly,
+    // a user's copy should pin the release's SHA. Nothing else may be.
+    const ownTagLines = workflowFiles.flatMap(file =>
+      readFileSync(join(repo, file), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => {
+          const ref = /uses:\s*([^\s#]+)/.exec(line)?.[1]
+          return ref && ownMajorTag(ref)
+            ? [`.github/workflows/${file.split('/').pop()}:${i + 1} PG-GHA-003`]
+            : []
+        })
+    )
     expect(
-      report.findings.map(f => `${f.location.path}:${f.location.startLine} ${f.ruleId}`)
-    ).toEqual([])
+      report.findings.map(f => `${f.location.path}:${f.location.startLine} ${f.ruleId}`).sort()
+    ).toEqual(ownTagLines.sort())
   })
 })

@@ -57,11 +57,12 @@ interface RawRecord {
  */
 export async function startFakeOsvServer(
   records: RawRecord[],
-  options: {pageSize?: number; vulnDelayMs?: number} = {}
+  options: {pageSize?: number; vulnDelayMs?: number; idOnly?: RawRecord[]} = {}
 ): Promise<FakeOsvServer> {
   const pageSize = options.pageSize ?? 1000
   const byPackage = new Map<string, RawRecord[]>()
-  const byId = new Map(records.map(r => [r.id, r]))
+  // `idOnly` records answer GET /v1/vulns/{id} but no querybatch: a source missing part of a group.
+  const byId = new Map([...records, ...(options.idOnly ?? [])].map(r => [r.id, r]))
   for (const record of records) {
     const keys = new Set(
       (record.affected ?? [])

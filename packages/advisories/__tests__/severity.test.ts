@@ -114,10 +114,39 @@ describe('severity', () => {
     })
   })
 
-  it('assumes medium with a note when a record has no severity at all', () => {
+  it('rates a record with no severity at all as unknown: high unless configured, and says so', () => {
     const verdict = recordSeverity(osvRecord('PYSEC-2021-109'))
-    expect(verdict).toMatchObject({severity: 'medium', source: 'default'})
+    expect(verdict).toMatchObject({
+      severity: 'high',
+      source: 'unknown',
+      assumed: 'severity unknown, treated as high'
+    })
     expect(verdict.note).toContain('no severity')
+    expect(recordSeverity(osvRecord('PYSEC-2021-109'), 'low')).toMatchObject({
+      severity: 'low',
+      assumed: 'severity unknown, treated as low'
+    })
+    expect(recordSeverity(osvRecord('GHSA-952p-6rrq-rcjv')).assumed).toBeUndefined()
+  })
+
+  it('takes the highest rating among looked-up alias records only when no merged record rates it', () => {
+    const pysec = osvRecord('PYSEC-2018-32')
+    const critical = {...osvRecord('GHSA-35jh-r3h4-6jhm'), id: 'GHSA-crit'} // CVSS 3.1 7.2 → high
+    const moderate = osvRecord('GHSA-952p-6rrq-rcjv') // database MODERATE
+    const verdict = mergedSeverity(pysec, [pysec], {aliasRecords: [moderate, critical]})
+    expect(verdict).toMatchObject({
+      severity: 'high',
+      source: 'alias',
+      aliasId: 'GHSA-crit',
+      assumed: 'severity from alias GHSA-crit'
+    })
+    const unratedAlias = osvRecord('PYSEC-2021-109')
+    expect(mergedSeverity(pysec, [pysec], {aliasRecords: [unratedAlias]}).source).toBe('unknown')
+    const rated = osvRecord('GHSA-952p-6rrq-rcjv')
+    expect(mergedSeverity(rated, [rated], {aliasRecords: [critical]})).toMatchObject({
+      severity: 'medium',
+      source: 'database'
+    })
   })
 
   it('prefers a computed vector among merged records over the primary fallback', () => {

@@ -1,9 +1,14 @@
-import {createFinding, type Finding} from '@pipeguard/core'
+import {
+  createFinding,
+  SEVERITY_ASSUMED_PROPERTY,
+  type Finding,
+  type Severity
+} from '@pipeguard/core'
 import {dependencyPaths, type Inventory, type Package} from '@pipeguard/inventory'
 import {fixedVersions, isAffected, smallestFix} from './match'
 import {mergeAliases, type MergedAdvisory} from './merge'
 import type {OsvRecord} from './osv-schema'
-import {mergedSeverity} from './severity'
+import {mergedSeverity, type SeverityVerdict} from './severity'
 import {schemeFor} from './versions/index'
 
 export const OSV_VULNERABILITY_URL = 'https://osv.dev/vulnerability/'
@@ -49,6 +54,35 @@ function namesByFile(inventory: Inventory): Map<string, Map<string, string>> {
   return byFile
 }
 
+export interface VulnerabilityOptions {
+  /** What an advisory that no record rates counts as (`deps.unknown-severity`). */
+  unknownSeverity?: Severity
+  /** Alias records looked up by id for advisories whose own records give no severity. */
+  aliasRecords?: ReadonlyMap<string, OsvRecord>
+}
+
+/** The merged advisories affecting each package: `records[i]` are the candidates for `packages[i]`. */
+export function matchAdvisories(packages: Package[], records: OsvRecord[][]): MergedAdvisory[][] {
+  return packages.map((pkg, i) =>
+    mergeAliases((records[i] ?? []).filter(record => isAffected(record, pkg)))
+  )
+}
+
+/**
+ * The alias ids worth looking up by id: those of advisories that none of their records rates,
+ * and that are not among those records (a partial offline database, a source that answered one
+ * id of a group). Sorted and distinct.
+ */
+export function unratedAliases(advisories: MergedAdvisory[][]): string[] {
+  const ids = new Set<string>()
+  for (const advisory of advisories.flat()) {
+    if (mergedSeverity(advisory.primary, advisory.records).source !== 'unknown') continue
+    const present = new Set(advisory.records.map(r => r.id))
+    for (const alias of advisory.aliases) if (!present.has(alias)) ids.add(alias)
+  }
+  return [...ids].sort()
+}
+
 /**
  * One finding per (package occurrence, merged advisory). `records[i]` are the candidate records
  * for `packages[i]`; the exact version match is done here. `graph` is the whole inventory (for the
@@ -57,18 +91,38 @@ function namesByFile(inventory: Inventory): Map<string, Map<string, string>> {
 export function vulnerabilityFindings(
   packages: Package[],
   records: OsvRecord[][],
-  graph: Inventory = {packages, errors: []}
+  graph: Inventory = {packages, errors: []},
+  options: VulnerabilityOptions = {}
+): Finding[] {
+  return advisoryFindings(packages, matchAdvisories(packages, records), graph, options)
+}
+
+/** `vulnerabilityFindings` for advisories already matched with `matchAdvisories`. */
+export function advisoryFindings(
+  packages: Package[],
+  advisories: MergedAdvisory[][],
+  graph: Inventory = {packages, errors: []},
+  options: VulnerabilityOptions = {}
 ): Finding[] {
   const findings: Finding[] = []
   packages.forEach((pkg, i) => {
-    const matched = (records[i] ?? []).filter(record => isAffected(record, pkg))
-    for (const advisory of mergeAliases(matched)) findings.push(findingFor(pkg, advisory, graph))
+    for (const advisory of advisories[i] ?? [])
+      findings.push(findingFor(pkg, advisory, graph, options))
   })
   return findings
 }
 
-function findingFor(pkg: Package, advisory: MergedAdvisory, graph: Inventory): Finding {
-  const verdict = mergedSeverity(advisory.primary, advisory.records)
+function findingFor(
+  pkg: Package,
+  advisory: MergedAdvisory,
+  graph: Inventory,
+  options: VulnerabilityOptions
+): Finding {
+  const aliasRecords = advisory.aliases.flatMap(id => options.aliasRecords?.get(id) ?? [])
+  const verdict = mergedSeverity(advisory.primary, advisory.records, {
+    ...(options.unknownSeverity ? {unknownSeverity: options.unknownSeverity} : {}),
+    aliasRecords
+  })
   const fixed = [...new Set(advisory.records.flatMap(r => fixedVersions(r, pkg)))].sort(
     schemeFor(pkg.ecosystem)?.compare
   )
@@ -88,6 +142,7 @@ function findingFor(pkg: Package, advisory: MergedAdvisory, graph: Inventory): F
   if (verdict.score !== undefined) properties.cvssScore = verdict.score.toFixed(1)
   if (verdict.vector) properties.cvssVector = verdict.vector
   if (verdict.note) properties.severityNote = verdict.note
+  if (verdict.assumed) properties[SEVERITY_ASSUMED_PROPERTY] = verdict.assumed
   if (fix) properties.fixVersion = fix
   return createFinding({
     scanner: 'dependencies',
@@ -96,7 +151,7 @@ function findingFor(pkg: Package, advisory: MergedAdvisory, graph: Inventory): F
     title: summary,
     message: `${pkg.name} ${pkg.version} is affected by ${ids}: ${summary.replace(/\.$/, '')}. ${
       fix ? `Fixed in ${fix}.` : 'No fixed version is known.'
-    }${through}`,
+    }${assumedSentence(verdict)}${through}`,
     remediation: fix
       ? `Upgrade ${pkg.name} to ${fix}${pkg.direct ? '' : ` (it comes in through ${path[0]}; upgrade that or pin ${pkg.name} with an override)`}`
       : `No fix released yet: remove or replace ${pkg.name}, or ignore ${advisory.id} with a reason and an expiry date until a fix is released`,
@@ -108,4 +163,13 @@ function findingFor(pkg: Package, advisory: MergedAdvisory, graph: Inventory): F
     properties,
     fingerprintContent: `${pkg.ecosystem}/${pkg.name}@${pkg.version}+${advisory.id}`
   })
+}
+
+/** Said in the message, so every format (annotations and SARIF messages too) tells an assumed severity. */
+function assumedSentence(verdict: SeverityVerdict): string {
+  if (verdict.source === 'unknown')
+    return ` Severity unknown (${verdict.note}): treated as ${verdict.severity} (deps.unknown-severity).`
+  if (verdict.source === 'alias')
+    return ` Severity ${verdict.severity} from alias ${verdict.aliasId}: this advisory's own records give none.`
+  return ''
 }

@@ -18,7 +18,7 @@ import {
   type Inventory,
   type Package
 } from '@pipeguard/inventory'
-import {vulnerabilityFindings} from './audit'
+import {advisoryFindings, matchAdvisories, unratedAliases} from './audit'
 import type {PackageVersion} from './match'
 import type {OsvRecord} from './osv-schema'
 import {licenseFindings} from './license-policy'
@@ -79,14 +79,28 @@ export async function auditInventory(
   const answer = await source.query(
     packages.map(p => ({ecosystem: p.ecosystem, name: p.name, version: p.version}))
   )
+  const advisories = matchAdvisories(packages, answer.records)
+  const unrated = unratedAliases(advisories)
+  const lookup =
+    unrated.length && source.lookupIds ? await source.lookupIds(unrated) : {records: [], notes: []}
   const findings = [
-    ...vulnerabilityFindings(packages, answer.records, inventory),
+    ...advisoryFindings(packages, advisories, inventory, {
+      unknownSeverity: config.deps.unknownSeverity,
+      aliasRecords: new Map(lookup.records.map(r => [r.id, r]))
+    }),
     ...licenseFindings(packages, config.deps.licenses)
   ]
   const skipped = inventory.packages.length - packages.length
+  const unknown = findings.filter(f => f.properties?.severitySource === 'unknown').length
   const notes = [
     `${packages.length} packages checked${skipped ? ` (${skipped} skipped: unpinned${config.deps.includeDev ? '' : ' or development-only'})` : ''}`,
-    ...answer.notes
+    ...answer.notes,
+    ...lookup.notes,
+    ...(unknown
+      ? [
+          `${unknown} vulnerabilit${unknown === 1 ? 'y has' : 'ies have'} no known severity: treated as ${config.deps.unknownSeverity} (deps.unknown-severity)`
+        ]
+      : [])
   ]
   return {findings, errors: answer.errors, notes}
 }
@@ -98,6 +112,7 @@ export function memoizedSource(source: AdvisorySource): AdvisorySource {
   const known = new Map<string, OsvRecord[]>()
   return {
     name: source.name,
+    ...(source.lookupIds ? {lookupIds: ids => source.lookupIds!(ids)} : {}),
     async query(packages) {
       const missing = [
         ...new Map(

@@ -1,4 +1,4 @@
-import type {Severity} from '@pipeguard/core'
+import {severityRank, type Severity} from '@pipeguard/core'
 import {cvss4Score} from './cvss-v4'
 import type {OsvRecord, OsvSeverity} from './osv-schema'
 
@@ -15,11 +15,21 @@ import type {OsvRecord, OsvSeverity} from './osv-schema'
 export interface SeverityVerdict {
   severity: Severity
   score?: number
-  /** Where the severity came from: `CVSS_V3`, `CVSS_V4`, `CVSS_V2`, `database` or `default`. */
-  source: 'CVSS_V3' | 'CVSS_V4' | 'CVSS_V2' | 'database' | 'default'
+  /**
+   * Where the severity came from: `CVSS_V3`, `CVSS_V4`, `CVSS_V2`, `database`, `alias` (the rating
+   * of an alias looked up by id) or `unknown` (no record rates it: `deps.unknown-severity`).
+   */
+  source: 'CVSS_V3' | 'CVSS_V4' | 'CVSS_V2' | 'database' | 'alias' | 'unknown'
   vector?: string
   note?: string
+  /** Why the severity is assumed rather than the advisory's own; set for `alias` and `unknown`. */
+  assumed?: string
+  /** The alias whose rating was taken (source `alias`). */
+  aliasId?: string
 }
+
+/** What an advisory without any severity counts as unless configured (`deps.unknown-severity`). */
+export const DEFAULT_UNKNOWN_SEVERITY: Severity = 'high'
 
 function metrics(vector: string, prefix: RegExp): Map<string, string> | undefined {
   const body = vector.trim().replace(prefix, '')
@@ -110,8 +120,15 @@ const DATABASE_SEVERITIES: Record<string, Severity> = {
   low: 'low'
 }
 
-/** The severity of one record: computed CVSS v3, else v4, else the database's word, else v2, else medium. */
-export function recordSeverity(record: OsvRecord): SeverityVerdict {
+/**
+ * The severity of one record: computed CVSS v3, else v4, else the database's word, else v2, else
+ * `unknown` (rated `unknownSeverity`, high unless configured: an unrated vulnerability is not a
+ * harmless one).
+ */
+export function recordSeverity(
+  record: OsvRecord,
+  unknownSeverity: Severity = DEFAULT_UNKNOWN_SEVERITY
+): SeverityVerdict {
   const vectors: OsvSeverity[] = [
     ...(record.severity ?? []),
     ...(record.affected ?? []).flatMap(a => a.severity ?? [])
@@ -148,21 +165,61 @@ export function recordSeverity(record: OsvRecord): SeverityVerdict {
       return {severity: ratingV2(score), score, source: 'CVSS_V2', vector: entry.score}
   }
   return {
-    severity: 'medium',
-    source: 'default',
-    note: v4Note ? `${v4Note}; assumed medium` : 'the advisory gives no severity; assumed medium'
+    severity: unknownSeverity,
+    source: 'unknown',
+    note: v4Note ?? 'the advisory gives no severity',
+    assumed: `severity unknown, treated as ${unknownSeverity}`
   }
 }
 
-/** The most trustworthy verdict among merged records: computed v3, then v4, then the primary's fallback. */
-export function mergedSeverity(primary: OsvRecord, records: OsvRecord[]): SeverityVerdict {
-  const verdicts = [primary, ...records.filter(r => r !== primary)].map(recordSeverity)
-  const order: SeverityVerdict['source'][] = [
-    'CVSS_V3',
-    'CVSS_V4',
-    'database',
-    'CVSS_V2',
-    'default'
-  ]
-  return [...verdicts].sort((a, b) => order.indexOf(a.source) - order.indexOf(b.source))[0]!
+const TRUST: SeverityVerdict['source'][] = [
+  'CVSS_V3',
+  'CVSS_V4',
+  'database',
+  'CVSS_V2',
+  'alias',
+  'unknown'
+]
+
+export interface MergedSeverityOptions {
+  unknownSeverity?: Severity
+  /**
+   * Records of the advisory's aliases that the source did not return with it (looked up by id):
+   * used only when no merged record rates it, and then the highest rating among them wins.
+   */
+  aliasRecords?: OsvRecord[]
+}
+
+/**
+ * The most trustworthy verdict among merged records: computed v3, then v4, then the primary's
+ * fallback. When none rates the advisory, the highest rating among `aliasRecords`, marked as
+ * taken from that alias; else `unknown`.
+ */
+export function mergedSeverity(
+  primary: OsvRecord,
+  records: OsvRecord[],
+  options: MergedSeverityOptions = {}
+): SeverityVerdict {
+  const unknown = options.unknownSeverity ?? DEFAULT_UNKNOWN_SEVERITY
+  const verdicts = [primary, ...records.filter(r => r !== primary)].map(r =>
+    recordSeverity(r, unknown)
+  )
+  const best = [...verdicts].sort((a, b) => TRUST.indexOf(a.source) - TRUST.indexOf(b.source))[0]!
+  if (best.source !== 'unknown') return best
+  const rated = (options.aliasRecords ?? [])
+    .map(record => ({id: record.id, verdict: recordSeverity(record, unknown)}))
+    .filter(a => a.verdict.source !== 'unknown')
+    .sort(
+      (a, b) =>
+        severityRank(b.verdict.severity) - severityRank(a.verdict.severity) ||
+        a.id.localeCompare(b.id)
+    )[0]
+  if (!rated) return best
+  return {
+    ...rated.verdict,
+    source: 'alias',
+    aliasId: rated.id,
+    note: `${primary.id} gives no severity; its alias ${rated.id} does`,
+    assumed: `severity from alias ${rated.id}`
+  }
 }

@@ -49,6 +49,15 @@ describe('config', () => {
     expect(() => parseConfigText('iac:\n  skip-checks: []\n', '.pipeguard.yml')).not.toThrow()
   })
 
+  it('reads deps.unknown-severity, high unless set, and refuses a word that is no severity', () => {
+    expect(parseConfigText('deps: {}\n', '.pipeguard.yml').deps.unknownSeverity).toBe('high')
+    const config = parseConfigText('deps:\n  unknown-severity: low\n', '.pipeguard.yml')
+    expect(config.deps.unknownSeverity).toBe('low')
+    expect(errorOf('deps:\n  unknown-severity: ignore\n')).toBe(
+      '.pipeguard.yml: deps.unknown-severity: expected one of "critical", "high", "medium", "low", "info", got "ignore" (line 2)'
+    )
+  })
+
   it('names the file, the key path and what was expected', () => {
     expect(errorOf('secrets:\n  entropy: high\n')).toBe(
       '.pipeguard.yml: secrets.entropy: expected a number, got "high" (line 2)'
@@ -63,6 +72,12 @@ describe('config', () => {
       'secrets: unknown key "entropi" (did you mean "entropy"?)'
     )
     expect(errorOf('zzz: 1\n')).toBe('.pipeguard.yml: unknown key "zzz" (line 1)')
+    // A key YAML builds from a collection long enough to print on several lines stays on one.
+    const complexKey = errorOf(
+      '? deps:\n  advisory-db: ./osv\n  osv-url: https://api.osv.dev\n  include-dev: true\n  unknown-severity: high\n'
+    )
+    expect(complexKey).toMatch(/^\.pipeguard\.yml: unknown key "\{\\n {2}deps:,\\n/)
+    expect(complexKey).not.toContain('\n')
     expect(errorOf('exclude:\n  - {path: a, reason: b, rebuilt in CI: c}\n')).toBe(
       '.pipeguard.yml: exclude[0]: unknown key "rebuilt in CI" (line 2)'
     )

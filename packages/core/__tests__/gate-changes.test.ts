@@ -113,6 +113,15 @@ describe('gate changes in .pipeguard.yml', () => {
       {what: 'stops auditing development dependencies', subject: 'deps.include-dev: false'}
     ],
     [
+      'rates unknown severities lower',
+      '',
+      'deps:\n  unknown-severity: info\n',
+      {
+        what: 'rates vulnerabilities of unknown severity lower',
+        subject: 'deps.unknown-severity high → info'
+      }
+    ],
+    [
       'points at another advisory database',
       '',
       'deps:\n  advisory-db: empty-db\n',
@@ -160,7 +169,7 @@ describe('gate changes in .pipeguard.yml', () => {
     expect(
       changes(
         'fail-on: high\nexclude:\n  - {path: dist/**, reason: generated}\nignore:\n  - {rule: x, reason: r, expires: 2027-01-31}\ndeps:\n  osv-url: https://osv.example/\n',
-        'fail-on: low\nexclude:\n  - {path: dist/**, reason: "generated bundles, rebuilt in CI"}\nignore:\n  - {rule: x, reason: r, expires: 2026-01-31}\niac:\n  policies: [team.yml]\n'
+        'fail-on: low\nexclude:\n  - {path: dist/**, reason: "generated bundles, rebuilt in CI"}\nignore:\n  - {rule: x, reason: r, expires: 2026-01-31}\niac:\n  policies: [team.yml]\ndeps:\n  unknown-severity: critical\n'
       )
     ).toEqual([])
   })

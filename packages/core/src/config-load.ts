@@ -162,7 +162,8 @@ function formatIssue(
           const kebab = /^[a-z][a-zA-Z0-9]*$/.test(key) ? camelToKebab(key) : key
           const hint = didYouMean(kebab, known)
           const keyLine = lineOf?.([...issue.path, key])
-          return `${prefix}unknown key "${kebab}"${hint ? ` (did you mean "${hint}"?)` : ''}${
+          // JSON quoting keeps a key that YAML built from a collection (`? a: b`) on one line.
+          return `${prefix}unknown key ${JSON.stringify(kebab)}${hint ? ` (did you mean "${hint}"?)` : ''}${
             keyLine ? ` (line ${keyLine})` : ''
           }`
         })

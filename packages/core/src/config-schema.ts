@@ -1,5 +1,5 @@
 import {z} from 'zod'
-import {FailOnSchema} from './severity'
+import {FailOnSchema, SeveritySchema} from './severity'
 
 /** A calendar date `YYYY-MM-DD` that exists: `2099-02-30` is a typo, not the 2nd of March. */
 export const DateSchema = z
@@ -91,6 +91,12 @@ export const DepsConfigSchema = z.strictObject({
   osvTimeoutMs: z.number().int().positive().optional(),
   osvRetries: z.number().int().min(0).max(10).optional(),
   includeDev: z.boolean().default(true),
+  /**
+   * The severity of an advisory that gives none (nor do its aliases): high by default, the
+   * conservative choice, so an unrated vulnerability blocks like a rated one; `info` never blocks
+   * at the usual thresholds.
+   */
+  unknownSeverity: SeveritySchema.default('high'),
   licenses: z
     .strictObject({
       allow: z.array(z.string()).optional(),

@@ -7,7 +7,7 @@ import {
   type PathEntry,
   type RegexEntry
 } from './config-schema'
-import type {FailOn} from './severity'
+import {severityRank, type FailOn} from './severity'
 
 /**
  * One way a pull request's change to the gate's own configuration lets more through. Shown to the
@@ -116,6 +116,10 @@ export function configChanges(base: Config, head: Config, file: string): GateCha
     })
   if (base.deps.includeDev && !head.deps.includeDev)
     add('stops auditing development dependencies', {subject: 'deps.include-dev: false'})
+  if (severityRank(head.deps.unknownSeverity) < severityRank(base.deps.unknownSeverity))
+    add('rates vulnerabilities of unknown severity lower', {
+      subject: `deps.unknown-severity ${base.deps.unknownSeverity} → ${head.deps.unknownSeverity}`
+    })
   if (head.deps.advisoryDb !== undefined && head.deps.advisoryDb !== base.deps.advisoryDb)
     add('reads advisories from another offline database', {subject: head.deps.advisoryDb})
   if (head.deps.osvUrl !== base.deps.osvUrl && head.deps.osvUrl !== DEFAULT_OSV_URL)

@@ -27,3 +27,4 @@ export {buildSarif, renderSarif, SARIF_MAX_RESULTS_PER_RUN} from './reporters/sa
 export {renderMarkdown, findingRow, verdict} from './reporters/markdown'
 export {renderTable, useColor} from './reporters/table'
 export * from './finding-change'
+export * from './severity-assumed'

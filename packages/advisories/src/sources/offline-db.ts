@@ -5,7 +5,7 @@ import {unzipSync} from 'fflate'
 import {baseEcosystem, type PackageVersion} from '../match'
 import {parseOsvRecord, type OsvRecord} from '../osv-schema'
 import {schemeFor} from '../versions/index'
-import type {AdvisorySource, SourceAnswer} from './source'
+import type {AdvisorySource, IdLookup, SourceAnswer} from './source'
 
 interface Entry {
   raw: unknown
@@ -22,6 +22,7 @@ interface Entry {
  */
 export class OfflineIndex {
   private readonly byPackage = new Map<string, Entry[]>()
+  private readonly byId = new Map<string, Entry>()
   readonly errors: FileError[] = []
   count = 0
 
@@ -30,13 +31,15 @@ export class OfflineIndex {
     const names = affectedPackages(raw)
     if (!names) {
       const parsed = parseOsvRecord(raw, source)
-      if (parsed.ok)
-        this.count++ // valid but affects no package: nothing to index
-      else this.errors.push(parsed.error)
+      if (!parsed.ok) return void this.errors.push(parsed.error)
+      // Affects no package, but may still rate an alias of one that does.
+      this.count++
+      this.byId.set(parsed.record.id, {raw: undefined, source, record: parsed.record})
       return
     }
     this.count++
     const entry: Entry = {raw, source}
+    this.byId.set((raw as {id: string}).id, entry)
     for (const key of names) {
       const list = this.byPackage.get(key)
       if (list) list.push(entry)
@@ -54,17 +57,23 @@ export class OfflineIndex {
       this.byPackage.get(
         indexKey(pkg.ecosystem, scheme ? scheme.normalizeName(pkg.name) : pkg.name)
       ) ?? []
-    const out: OsvRecord[] = []
-    for (const entry of entries) {
-      if (entry.record === undefined) {
-        const parsed = parseOsvRecord(entry.raw, entry.source)
-        entry.record = parsed.ok ? parsed.record : null
-        if (!parsed.ok) this.errors.push(parsed.error)
-        entry.raw = undefined
-      }
-      if (entry.record) out.push(entry.record)
+    return entries.map(entry => this.validated(entry)).filter((r): r is OsvRecord => !!r)
+  }
+
+  /** The record with this id, if the database holds a valid one. */
+  lookupId(id: string): OsvRecord | undefined {
+    const entry = this.byId.get(id)
+    return entry ? this.validated(entry) : undefined
+  }
+
+  private validated(entry: Entry): OsvRecord | undefined {
+    if (entry.record === undefined) {
+      const parsed = parseOsvRecord(entry.raw, entry.source)
+      entry.record = parsed.ok ? parsed.record : null
+      if (!parsed.ok) this.errors.push(parsed.error)
+      entry.raw = undefined
     }
-    return out
+    return entry.record ?? undefined
   }
 }
 
@@ -177,6 +186,19 @@ export function offlineSource(path: string): AdvisorySource {
         records: packages.map(pkg => index.lookup(pkg)),
         errors: [...index.errors],
         notes: [`advisory database: ${index.count} OSV records from ${path}`]
+      }
+    },
+    async lookupIds(ids): Promise<IdLookup> {
+      loading ??= loadOfflineIndex(path)
+      const index = await loading
+      const records = ids.flatMap(id => index.lookupId(id) ?? [])
+      const missing = ids.length - records.length
+      return {
+        records,
+        notes: [
+          `severity lookup of ${ids.length} alias(es) of unrated advisories in the database: ${records.length} found` +
+            (missing ? `, ${missing} not in it (their advisories keep the unknown severity)` : '')
+        ]
       }
     }
   }

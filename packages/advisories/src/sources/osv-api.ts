@@ -5,13 +5,18 @@ import {parseOsvRecord, type OsvRecord} from '../osv-schema'
 import {describeUrl, osvEndpoint} from './osv-endpoint'
 import {TooLarge, readBody} from './read-body'
 import type {RecordCache} from './record-cache'
-import type {AdvisorySource, SourceAnswer} from './source'
+import type {AdvisorySource, IdLookup, SourceAnswer} from './source'
 
 /** The API's own limit per querybatch request (google.github.io/osv.dev/post-v1-querybatch). */
 export const QUERYBATCH_MAX = 1000
 export const DEFAULT_CONCURRENCY = 8
 /** Pages of querybatch results one package may take; past it the API is looping, not answering. */
 export const MAX_PAGES_PER_QUERY = 100
+/**
+ * Alias records fetched by id per run to rate advisories that give no severity. Each costs one
+ * request; past the bound the rest keep the configured unknown severity (and a note says so).
+ */
+export const MAX_ALIAS_LOOKUPS = 50
 /** A larger answer is refused: no OSV record or batch comes near it. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
@@ -55,6 +60,16 @@ interface Query {
   page_token?: string
 }
 
+/** What fails a query; `detail` alone is what an alias lookup notes (its scan still happened). */
+class ApiFailure extends ConfigError {
+  constructor(
+    shown: string,
+    readonly detail: string
+  ) {
+    super(`could not reach the OSV API at ${shown}: ${detail}; no vulnerability scan was done`)
+  }
+}
+
 class RetryableError extends Error {
   constructor(
     message: string,
@@ -95,10 +110,7 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
     options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
   const stats: RequestStats = {querybatch: 0, vulns: 0, cached: 0, retries: 0}
 
-  const fail = (detail: string): ConfigError =>
-    new ConfigError(
-      `could not reach the OSV API at ${shown}: ${detail}; no vulnerability scan was done`
-    )
+  const fail = (detail: string): ApiFailure => new ApiFailure(shown, detail)
 
   async function request(path: string, init: RequestInit): Promise<unknown> {
     const started = Date.now()
@@ -236,9 +248,55 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
     return records
   }
 
+  // Per run: the head and base audits of a pull request ask about the same aliases.
+  const byId = new Map<string, Promise<OsvRecord | string>>()
+  const fetchById = (id: string): Promise<OsvRecord | string> => {
+    let pending = byId.get(id)
+    if (!pending) {
+      const path = `/v1/vulns/${encodeURIComponent(id)}`
+      stats.vulns++
+      pending = request(path, {method: 'GET'}).then(
+        body => {
+          const parsed = parseOsvRecord(body, `${shown}${path}`)
+          if (!parsed.ok) return parsed.error.message
+          return parsed.record.id === id ? parsed.record : `answered ${parsed.record.id} instead`
+        },
+        (error: Error) => (error instanceof ApiFailure ? error.detail : error.message)
+      )
+      byId.set(id, pending)
+    }
+    return pending
+  }
+
   return {
     name: `OSV API ${shown}`,
     stats,
+    async lookupIds(ids: string[]): Promise<IdLookup> {
+      const asked = ids.slice(0, MAX_ALIAS_LOOKUPS)
+      const answers: Array<OsvRecord | string> = []
+      let next = 0
+      const worker = async (): Promise<void> => {
+        for (let i = next++; i < asked.length; i = next++) answers[i] = await fetchById(asked[i]!)
+      }
+      await Promise.all(
+        Array.from({length: Math.max(1, Math.min(concurrency, asked.length))}, worker)
+      )
+      const records = answers.filter((a): a is OsvRecord => typeof a !== 'string')
+      const failed = asked.flatMap((id, i) =>
+        typeof answers[i] === 'string' ? [`${id}: ${answers[i]}`] : []
+      )
+      const notes = [
+        `severity lookup of ${asked.length} alias(es) of unrated advisories by id: ${records.length} found` +
+          (failed.length
+            ? `; not found or failed (their advisories keep the unknown severity): ${failed.join('; ')}`
+            : '')
+      ]
+      if (ids.length > asked.length)
+        notes.push(
+          `${ids.length - asked.length} more alias(es) not looked up (at most ${MAX_ALIAS_LOOKUPS} per run); their advisories keep the unknown severity`
+        )
+      return {records, notes}
+    },
     async query(packages: PackageVersion[]): Promise<SourceAnswer> {
       const keys = packages.map(p => `${p.ecosystem}\0${p.name}\0${p.version}`)
       const distinct = [...new Set(keys)]

@@ -19,4 +19,15 @@ export interface SourceAnswer {
 export interface AdvisorySource {
   name: string
   query(packages: PackageVersion[]): Promise<SourceAnswer>
+  /**
+   * Records by id, for aliases of an unrated advisory that the query did not return. Best-effort:
+   * an id the source does not hold or cannot fetch is left out and said in `notes` (its advisory
+   * then keeps the configured unknown severity), never an error of the scan.
+   */
+  lookupIds?(ids: string[]): Promise<IdLookup>
+}
+
+export interface IdLookup {
+  records: OsvRecord[]
+  notes: string[]
 }

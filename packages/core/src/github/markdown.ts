@@ -1,6 +1,7 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import {compareFindings, type Finding} from '../finding'
 import {SEVERITY_ICON} from '../severity'
+import {severityLabel} from '../severity-assumed'
 import {blobUrl, type GitHubContext} from './context'
 
 export interface RowContext {
@@ -58,7 +59,7 @@ export function statusLabel(finding: Finding): string {
 
 export function findingTableRow(finding: Finding, ctx: RowContext, withStatus: boolean): string {
   const last = withStatus ? statusLabel(finding) : escapeMarkdown(clip(finding.remediation ?? ''))
-  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${escapeInlineCode(clip(finding.ruleId))} | ${locationCell(finding, ctx)} | ${escapeMarkdown(clip(finding.message))} | ${last} |`
+  return `| ${SEVERITY_ICON[finding.severity]} ${severityLabel(finding)} | ${escapeInlineCode(clip(finding.ruleId))} | ${locationCell(finding, ctx)} | ${escapeMarkdown(clip(finding.message))} | ${last} |`
 }
 
 /** No single cell may eat the budget of a whole comment. */

@@ -4,6 +4,7 @@ import type {GitHubClient} from '../github/octokit'
 import {TRACKING_LABEL, ensureLabel, trackingMarker} from '../github/tracking-issue'
 import {isAuthoredBy, tokenIdentity} from '../github/token-identity'
 import {compareSeverity} from '../severity'
+import {severityLabel} from '../severity-assumed'
 import type {RepositoryResult} from './org-aggregate'
 
 /** Findings listed per tracking issue; the JSON report has the rest. */
@@ -98,7 +99,7 @@ function trackingBody(markerText: string, result: RepositoryResult): string {
     '| --- | --- | --- | --- |',
     ...rows.map(
       f =>
-        `| ${f.severity} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(`${f.location.path}:${f.location.startLine}`)} | ${escapeMarkdown(f.message)} |`
+        `| ${severityLabel(f)} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(`${f.location.path}:${f.location.startLine}`)} | ${escapeMarkdown(f.message)} |`
     )
   ]
   if (result.findings.length > rows.length)

@@ -2,6 +2,7 @@ import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../e
 import type {Finding} from '../finding'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
+import {severityLabel} from '../severity-assumed'
 
 /** A plain markdown report (files, wikis, chat); the GitHub renderers build on the same rows. */
 export function renderMarkdown(report: ScanReport): string {
@@ -71,5 +72,5 @@ export function findingRow(f: Finding): string {
   const status =
     f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
   const where = `${f.location.path}:${f.location.startLine}`
-  return `| ${SEVERITY_ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
+  return `| ${SEVERITY_ICON[f.severity]} ${severityLabel(f)}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
 }

@@ -2,6 +2,7 @@ import {neutralizeWorkflowCommands, stripControl} from '../escape'
 import type {Finding} from '../finding'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Severity} from '../severity'
+import {severityLabel} from '../severity-assumed'
 
 export interface TableOptions {
   color: boolean
@@ -43,7 +44,7 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
       out.push('')
       continue
     }
-    const cells = rows.map(f => [f.severity, stripControl(f.ruleId), location(f), tag(f)])
+    const cells = rows.map(f => [severityLabel(f), stripControl(f.ruleId), location(f), tag(f)])
     const widths = [0, 1, 2].map(i => Math.max(...cells.map(c => c[i]!.length)))
     rows.forEach((f, i) => {
       const [sev, rule, loc, status] = cells[i]!
