@@ -94,7 +94,15 @@ export const genericRules = [
       'API_KEY = "YOUR_API_KEY_HERE_123"',
       'private_key_file = "./keys/deploy_2024.pem"',
       `password_hash = "$2b$12$${fake(ALNUM, 53, 'gen-6')}"`,
-      'secret = "aaaaaaaaaaaaaaaa1"'
+      'secret = "aaaaaaaaaaaaaaaa1"',
+      '  "token": "npm:^3.9.0-beta1",',
+      'password_method = "pbkdf2:sha256:600000"',
+      'expires_token_at: "2024-01-31T23:59:59.999999Z"',
+      'shard_token = get("StreamDescription.Shards[-1].ShardId")',
+      `"nextForwardToken": "f/${fake('0123456789', 56, 'gen-page')}/s"`,
+      `# Example: api_key = "${fake(ALNUM, 24, 'gen-comment')}"`,
+      '  db_password = "SuperSecretPassword123!"',
+      `publishableKey: "pk_live_${fake(ALNUM, 24, 'gen-pk')}"`
     ]
   }),
   defineRule({
