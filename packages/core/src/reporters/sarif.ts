@@ -143,7 +143,12 @@ function buildResult(f: Finding, ruleIndex: number): Record<string, unknown> {
       }
     ],
     partialFingerprints: {primaryLocationLineHash: f.fingerprint, 'pipeguard/v1': f.fingerprint},
-    properties: {severity: f.severity, ...(f.properties ?? {})}
+    properties: {
+      severity: f.severity,
+      ...(f.properties ?? {}),
+      ...(f.context ? {context: f.context} : {}),
+      ...(f.count ? {count: f.count} : {})
+    }
   }
   if (f.status === 'ignored' || f.status === 'existing') {
     result.suppressions = [
