@@ -169,7 +169,7 @@ function genericReason(secret: string, line: string, match: string): string | un
   if (EXAMPLE_COMMENT.test(line)) return 'example in a comment'
   if (TIMESTAMP.test(secret)) return 'timestamp'
   if (TYPED_VALUE.test(secret)) return 'package spec, algorithm, digest or resource name'
-  if (EXPRESSION.test(secret)) return 'code expression'
+  if (EXPRESSION.test(secret) || /[!=]=|&&|\|\|/.test(secret)) return 'code expression'
   if (PUBLIC_CLIENT_VALUE.test(secret)) return 'publishable key or public client id'
   if (INTEGRITY.test(secret)) return 'lockfile integrity hash'
   if (UUID.test(secret)) return 'UUID'
@@ -183,6 +183,17 @@ function genericReason(secret: string, line: string, match: string): string | un
   if (isHumanChosen(secret))
     return 'made of words (a placeholder or a default, not a generated secret)'
   return undefined
+}
+
+/**
+ * Why a value found without a key name's help (a decoded Kubernetes Secret value, the password of
+ * a Basic credential) is not a secret: placeholders, every generic shape, host names and short values.
+ */
+export function plainValueNoise(value: string): string | undefined {
+  if (value.length < 8) return 'too short'
+  if (/^(?:[a-z0-9-]{1,30}\.)+[a-z]{2,12}(?::\d+)?(?:\/\S*)?$/i.test(value) || /:\/\//.test(value))
+    return 'host name or address'
+  return placeholderReason(value) ?? genericReason(value, '', '')
 }
 
 /** The whole key the match starts in: a generic rule matches from `token` in `nextBackwardToken`. */
