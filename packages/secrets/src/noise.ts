@@ -137,7 +137,7 @@ const FILE_OR_URL =
   /^(?:\.{0,2}\/|[a-z]+:\/\/|[A-Za-z]:\\)|\.(?:js|ts|json|ya?ml|txt|md|png|html|css|py|rb|go|java)$/
 /** camelCase, PascalCase, snake_case or dotted names made of word-like parts (3+ lower-case letters). */
 const IDENTIFIER =
-  /^[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,3}$|^[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,3}$|^[a-z]{2,}(?:[_.-][a-z]{2,})+\d{0,3}$/
+  /^[a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,3}$|^[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+\d{0,3}$|^[a-z]{2,}(?:[_.:/-][a-z]{2,})+\d{0,3}$/
 
 /** Generic-rule floor applied on top of the rule's own, so `token = "abc"` never fires. */
 export const GENERIC_MIN_ENTROPY = 3
