@@ -153,9 +153,12 @@ const TYPED_VALUE =
 /** A property path or subscript in code (`StreamDescription.Shards[-1].ShardId`). */
 const EXPRESSION =
   /^[A-Za-z_$][A-Za-z_$]*\d{0,2}(?:\??\.[A-Za-z_$][A-Za-z_$]*\d{0,2}|\[[^\]]{0,40}\])+(?:\(\))?$/
-/** Keys that name a token which is not a credential: pagination, counters, CSRF, tokenizers. */
+/**
+ * Keys that name a token which is not a credential: pagination, counters, CSRF, tokenizers, public
+ * tokens and keys (meant for clients), credential ids.
+ */
 const NOT_A_CREDENTIAL_KEY =
-  /(?:next|prev|previous|page|continuation|sync|forward|backward|output|input|max|csrf|xsrf|idempotency|pagination|cursor|resume)[_.-]?token|token[_.-]?(?:type|count|limit|usage|izer|ize)/i
+  /(?:next|prev|previous|page|continuation|sync|forward|backward|output|input|max|csrf|xsrf|idempotency|pagination|cursor|resume)[_.-]?token|token[_.-]?(?:type|count|limit|usage|izer|ize)|public[_.-]?(?:token|key)|credential[_.-]?id/i
 /** Publishable keys and public OAuth client ids are meant to be shipped in client code. */
 const PUBLIC_CLIENT_VALUE = /^pk_(?:live|test)_|\.apps\.googleusercontent\.com$/
 /** A comment line that shows an example. */

@@ -101,6 +101,7 @@ export const genericRules = [
       'secret = "aaaaaaaaaaaaaaaa1"',
       "define('DB_PASSWORD', 'password_here');",
       'secretFieldSelector: "type!=kubernetes.io/service-account-token"',
+      `publicToken = "${fake(ALNUM, 43, 'gen-public')}"`,
       `login(user, password, "${fake(ALNUM, 20, 'gen-args')}")`,
       '  "token": "npm:^3.9.0-beta1",',
       'password_method = "pbkdf2:sha256:600000"',
