@@ -15,19 +15,21 @@ import {
 } from './helpers/workspace'
 
 // Fresh secrets every run, so nothing in the repository can contain them by accident.
-const planted = {
+const planted: Record<string, string> = {
   githubPat: randomToken('ghp_', 36),
   awsKeyId: randomToken('AKIA', 16, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
   awsSecret: randomToken('', 40),
-  fineGrained: `github_pat_${randomToken('', 22)}_${randomToken('', 59)}`
+  fineGrained: `github_pat_${randomToken('', 22)}_${randomToken('', 59)}`,
+  // Enough distinct tokens to overflow the annotation budget, so a check run is written too
+  // (copies of one value would be one finding with a count).
+  ...Object.fromEntries(Array.from({length: 12}, (_, i) => [`copy${i}`, randomToken('ghp_', 36)]))
 }
 const secretFile = [
   `GITHUB_TOKEN=${planted.githubPat}`,
   `aws_access_key_id = ${planted.awsKeyId}`,
   `aws_secret_access_key = ${planted.awsSecret}`,
   `GH_TOKEN="${planted.fineGrained}"`,
-  // Enough copies to overflow the annotation budget, so a check run is written too.
-  ...Array.from({length: 12}, (_, i) => `COPY_${i}=${planted.githubPat}`)
+  ...Array.from({length: 12}, (_, i) => `COPY_${i}=${planted[`copy${i}`]}`)
 ].join('\n')
 
 /** Everything a run let out of the process: request bodies and URLs, stdout, stderr, outputs, summary, files. */

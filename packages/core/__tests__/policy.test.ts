@@ -30,6 +30,21 @@ describe('policy', () => {
     expect(applyPolicy({findings: [finding('a', 'medium')], config: config()}).exitCode).toBe(0)
   })
 
+  it('reports a finding in test, docs, example or vendored code as new but does not block on it unless secrets.block-contexts lists the context', () => {
+    const inTest = {...finding('a', 'critical', 'tests/a.py'), context: 'test' as const}
+    const inDocs = {...finding('b', 'critical', 'docs/b.md'), context: 'docs' as const}
+    const plain = finding('c', 'critical')
+    const result = applyPolicy({findings: [inTest, inDocs, plain], config: config()})
+    expect(result.findings.map(f => f.status)).toEqual(['new', 'new', 'new'])
+    expect(result.blocking.map(f => f.ruleId)).toEqual(['c'])
+    const strict = applyPolicy({
+      findings: [inTest, inDocs],
+      config: config({secrets: {...defaultConfig().secrets, blockContexts: ['test']}})
+    })
+    expect(strict.blocking.map(f => f.ruleId)).toEqual(['a'])
+    expect(strict.exitCode).toBe(1)
+  })
+
   it('never blocks with fail-on none or in audit mode, but still reports', () => {
     const findings = [finding('a', 'critical')]
     expect(applyPolicy({findings, config: config({failOn: 'none'})}).exitCode).toBe(0)

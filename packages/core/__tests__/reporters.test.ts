@@ -101,6 +101,35 @@ describe('reporters', () => {
     ).toBeUndefined()
   })
 
+  it('shows a finding’s context and count in every format', () => {
+    const base = report()
+    const inTest = {
+      ...base.findings.find(f => f.scanner === 'secrets')!,
+      context: 'test' as const,
+      count: 14
+    }
+    const withContext: ScanReport = {
+      ...base,
+      findings: [inTest, ...base.findings.filter(f => f.scanner !== 'secrets')]
+    }
+    const doc = JSON.parse(renderJson(withContext))
+    expect(doc.findings.find((f: {scanner: string}) => f.scanner === 'secrets')).toMatchObject({
+      context: 'test',
+      count: 14
+    })
+    expect(doc.findings.find((f: {scanner: string}) => f.scanner === 'dependencies').context).toBe(
+      undefined
+    )
+    expect(renderTable(withContext, {color: false})).toContain('(test, 14 times)')
+    expect(renderMarkdown(withContext)).toContain('critical (test, 14 times)')
+    const sarif = buildSarif(withContext) as {runs: Array<{results: Array<{properties: object}>}>}
+    const results = sarif.runs.flatMap(run => run.results)
+    expect(results.map(r => r.properties)).toContainEqual(
+      expect.objectContaining({context: 'test', count: 14})
+    )
+    expect(renderTable(base, {color: false})).not.toContain('times)')
+  })
+
   it('sarif validates against the official SARIF 2.1.0 schema', () => {
     const sarif = buildSarif(report())
     expect(sarifValidator()(sarif)).toEqual([])

@@ -1,4 +1,5 @@
 import {z} from 'zod'
+import {FindingContextSchema} from './finding'
 import {FailOnSchema, SeveritySchema} from './severity'
 
 /** A calendar date `YYYY-MM-DD` that exists: `2099-02-30` is a typo, not the 2nd of March. */
@@ -79,6 +80,8 @@ export const SecretsConfigSchema = z.strictObject({
   allowRegexes: reasonedList('regex', RegexEntrySchema),
   /** Path to a gitleaks config; `.gitleaks.toml` at the root is read when present. */
   gitleaksConfig: z.string().optional(),
+  /** Contexts (test, docs, example, vendored) whose findings fail the gate; none by default. */
+  blockContexts: z.array(FindingContextSchema).default([]),
   /** Encoded layers followed; 3 reaches a base64 `auth` in a base64 docker config in a base64 manifest. */
   maxDecodeDepth: z.number().int().min(0).max(5).default(3)
 })

@@ -36,6 +36,14 @@ export const CommitRefSchema = z.object({
   date: z.string()
 })
 
+/**
+ * Where a finding sits when that is not production code: test code and fixtures, documentation,
+ * example files, vendored third-party trees. Such findings are reported and, unless the config
+ * lists their context as blocking, do not fail the gate.
+ */
+export const FindingContextSchema = z.enum(['test', 'docs', 'example', 'vendored'])
+export type FindingContext = z.infer<typeof FindingContextSchema>
+
 export const FindingStatusSchema = z.enum(['new', 'existing', 'ignored', 'filtered'])
 export type FindingStatus = z.infer<typeof FindingStatusSchema>
 
@@ -58,6 +66,9 @@ export const FindingSchema = z.object({
   /** Scanner-specific facts worth showing (dependency path, fix version...). Strings only. */
   properties: z.record(z.string(), z.string()).optional(),
   status: FindingStatusSchema.optional(),
+  context: FindingContextSchema.optional(),
+  /** How many times the same problem occurs in the file when more than once (one finding for all). */
+  count: z.number().int().min(2).optional(),
   /** Why a finding does not block: the ignore reason, "baseline" or the diff filter. */
   suppression: z.string().optional()
 })
@@ -74,6 +85,11 @@ export interface FindingInput extends Omit<Finding, 'fingerprint' | 'location'> 
    * or package@version+advisory. Only its hash is kept, and credentials in it are masked first.
    */
   fingerprintContent: string
+}
+
+/** A finding's context and count as every human-readable format shows them: `test, 14 times`. */
+export function contextLabel(f: Pick<Finding, 'context' | 'count'>): string {
+  return [f.context, f.count ? `${f.count} times` : undefined].filter(Boolean).join(', ')
 }
 
 /** Whitespace-insensitive so re-indentation or line moves keep the fingerprint. */

@@ -101,6 +101,11 @@ export function configChanges(base: Config, head: Config, file: string): GateCha
   for (const policy of base.iac.policies.filter(p => !head.iac.policies.includes(p)))
     add('stops running the custom IaC policies in', {subject: policy})
 
+  for (const context of base.secrets.blockContexts.filter(
+    c => !head.secrets.blockContexts.includes(c)
+  ))
+    add('stops blocking on secrets found in', {subject: `${context} code (secrets.block-contexts)`})
+
   const entropy = (c: Config): number => c.secrets.entropy ?? 0
   if (entropy(head) > entropy(base))
     add('raises the entropy floor of the generic secret rule', {

@@ -5,7 +5,9 @@ import {isAtOrAbove} from './severity'
 
 export interface PolicyInput {
   findings: Finding[]
-  config: Pick<Config, 'failOn' | 'mode' | 'ignore'>
+  config: Pick<Config, 'failOn' | 'mode' | 'ignore'> & {
+    secrets?: Pick<Config['secrets'], 'blockContexts'>
+  }
   baseline?: Set<string>
   /** Diff awareness: false means the finding is outside what the change touched. */
   inScope?: (finding: Finding) => boolean
@@ -43,7 +45,9 @@ function ruleMatches(rule: string, finding: Finding): boolean {
 
 /**
  * Decides the status of every finding and the gate. Order: ignore (with reason, unless expired),
- * baseline, diff scope, then fail-on. Audit mode reports the same but never blocks.
+ * baseline, diff scope, then fail-on. A finding in a context (test, docs, example, vendored) stays
+ * new but blocks only when `secrets.block-contexts` lists that context. Audit mode reports the
+ * same but never blocks.
  */
 export function applyPolicy(input: PolicyInput): PolicyResult {
   const today = input.today ?? todayUtc()
@@ -74,10 +78,16 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
     return {...finding, status: 'new'}
   })
 
+  const blockContexts = input.config.secrets?.blockContexts ?? []
   const blocking =
     input.config.mode === 'audit'
       ? []
-      : findings.filter(f => f.status === 'new' && isAtOrAbove(f.severity, input.config.failOn))
+      : findings.filter(
+          f =>
+            f.status === 'new' &&
+            isAtOrAbove(f.severity, input.config.failOn) &&
+            (!f.context || blockContexts.includes(f.context))
+        )
 
   const expiredIgnores = expired.map(entry => ({
     entry,

@@ -61,6 +61,70 @@ describe('noise control', () => {
     expect(provider(token('real'))).toBeUndefined()
   })
 
+  it.each([
+    ['lockfile alias spec', 'npm:^3.9.0-beta1', 'token = "npm:^3.9.0-beta1"'],
+    ['npm alias with name', 'npm:string-width@^4.2.0', 'token: "npm:string-width@^4.2.0"'],
+    ['algorithm name', 'pbkdf2:sha256:600000', 'password_method = "pbkdf2:sha256:600000"'],
+    ['typed digest', `sha256:${fake('0123456789abcdef', 64, 'typed')}`, 'token: "sha256:…"'],
+    [
+      'ISO timestamp',
+      '2023-11-14T09:12:44.512+01:00',
+      'token_refreshed: "2023-11-14T09:12:44.512+01:00"'
+    ],
+    [
+      'property path',
+      'StreamDescription.Shards[-1].ShardId',
+      'token = get("StreamDescription.Shards[-1].ShardId")'
+    ],
+    ['publishable key', `pk_live_${fake(ALNUM, 24, 'pk')}`, 'apiKey: "pk_live_…"'],
+    [
+      'words with a policy suffix',
+      'SuperSecretPassword123!',
+      'db_password = "SuperSecretPassword123!"'
+    ],
+    ['leetspeak words', 'S3cr3tP4ssw0rdX', "$password = 'S3cr3tP4ssw0rdX';"],
+    ['passphrase', 'Tr0ub4dor&3horse', 'password: "Tr0ub4dor&3horse"'],
+    ['season and year', 'Summer2023!', 'password = "Summer2023!"']
+  ])('drops non-secret shapes for generic rules: %s', (_name, secret, line) => {
+    expect(generic(secret, line)).toBeDefined()
+  })
+
+  it('drops pagination and other non-credential token names, judged by the whole key', () => {
+    const value = `b/${fake('0123456789', 56, 'page')}/s`
+    const line = `"nextBackwardToken": "${value}"`
+    expect(noiseReason(value, {generic: true, line, match: `Token": "${value}"`})).toBe(
+      'token name that is not a credential'
+    )
+    const kept = `"accessToken": "${value}"`
+    expect(noiseReason(value, {generic: true, line: kept, match: `Token": "${value}"`})).toBe(
+      undefined
+    )
+  })
+
+  it('drops a value on a comment line that shows an example, not on a plain comment', () => {
+    const secret = fake(ALNUM, 20, 'comment')
+    expect(generic(secret, `# For example: api_key = "${secret}"`)).toBe('example in a comment')
+    expect(generic(secret, `# api_key = "${secret}"  (rotated monthly)`)).toBeUndefined()
+  })
+
+  it('keeps generated secrets: word-made values are rare among random strings', () => {
+    // Mixed-case alphanumerics of 12 to 40 characters, the shape of generated passwords and keys.
+    let dropped = 0
+    for (let i = 0; i < 5000; i++) {
+      const secret = fake(ALNUM, 12 + (i % 29), `random-${i}`)
+      if (generic(secret)) dropped++
+    }
+    expect(dropped / 5000).toBeLessThan(0.005)
+  })
+
+  it('drops capitalised names standing for a value and Docker secret paths, for every rule', () => {
+    expect(provider('PERSONAL_ACCESS_TOKEN')).toBe('capitalised name standing for a value')
+    expect(provider('/run/secrets/db_password')).toBe('Docker or Kubernetes secret file path')
+    expect(provider(`${fake('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 8, 'u')}_${fake(ALNUM, 20, 'v')}`)).toBe(
+      undefined
+    )
+  })
+
   it('drops a hex digest only next to a hash-like key', () => {
     const hex = fake('0123456789abcdef', 64, 'digest')
     expect(generic(hex, `checksum = "${hex}"`)).toBeDefined()

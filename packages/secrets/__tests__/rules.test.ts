@@ -1,10 +1,15 @@
 import {describe, expect, it} from '@jest/globals'
 import {shannonEntropy} from '@pipeguard/core'
+import {isGenericRuleId} from '../src/compiled-rule'
+import {noiseReason} from '../src/noise'
 import type {SecretRule} from '../src/rule'
 import {CATCH_ALL_RULES, RULES} from '../src/rules/index'
 import {BASE64, HEX, fake} from '../src/rules/synthetic'
 
-/** The rule-local part of detection: regex, secret group, entropy floor, rule allowlist. */
+/**
+ * The rule-local part of detection (regex, secret group, entropy floor, rule allowlist, the rule's
+ * own judgement) and the noise filter every rule gets, without the other rules.
+ */
 function ruleSecrets(rule: SecretRule, text: string): string[] {
   const re = new RegExp(rule.regex.source, rule.regex.flags + 'g')
   const found: string[] = []
@@ -19,9 +24,18 @@ function ruleSecrets(rule: SecretRule, text: string): string[] {
     if (rule.allowlist?.regexes?.some(r => r.test(secret))) continue
     const lower = secret.toLowerCase()
     if (rule.allowlist?.stopwords?.some(w => lower.includes(w))) continue
+    if (rule.notASecret?.(secret)) continue
+    const line = lineOf(text, match.index + match[0].indexOf(secret))
+    if (noiseReason(secret, {generic: isGenericRuleId(rule.id), line, match: match[0]})) continue
     found.push(secret)
   }
   return found
+}
+
+function lineOf(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1
+  const end = text.indexOf('\n', at)
+  return text.slice(start, end < 0 ? text.length : end)
 }
 
 describe('rule registry', () => {

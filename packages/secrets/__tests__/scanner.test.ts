@@ -111,6 +111,32 @@ describe('secrets scanner', () => {
     expect(JSON.stringify(report)).not.toContain(secret)
   })
 
+  it('reports one finding per value per file with a count, and a test file’s findings with their context, not blocking unless configured', async () => {
+    const root = fresh('context')
+    const fakeToken = token('repeated')
+    const other = token('other')
+    writeFiles(root, {
+      'tests/test_client.py': Array.from({length: 14}, (_, i) => `T${i} = "${fakeToken}"`)
+        .concat([`OTHER = "${other}"`])
+        .join('\n'),
+      'src/app.py': `A = "${fakeToken}"\nB = "${fakeToken}"\n`
+    })
+    const report = await scan(root)
+    const byPath = (path: string) => report.findings.filter(f => f.location.path === path)
+    expect(
+      byPath('tests/test_client.py').map(f => [f.location.startLine, f.count, f.context])
+    ).toEqual([
+      [1, 14, 'test'],
+      [15, undefined, 'test']
+    ])
+    expect(byPath('src/app.py').map(f => [f.location.startLine, f.count, f.context])).toEqual([
+      [1, 2, undefined]
+    ])
+    expect(report.blocking.map(f => f.location.path)).toEqual(['src/app.py'])
+    const strict = await scan(root, {}, {secrets: {blockContexts: ['test']}})
+    expect(strict.blocking).toHaveLength(3)
+  })
+
   it('computes the fingerprint from the place, not the secret: another secret there keeps it', async () => {
     const fingerprintOf = async (secret: string) => {
       const root = fresh('fingerprint')

@@ -22,6 +22,8 @@ export interface CompiledRule {
   entropy?: number
   path?: (path: string) => boolean
   allowlists: Allowlist[]
+  /** Why a match is not a secret after all, for formats a regex cannot judge (see SecretRule). */
+  notASecret?: (secret: string) => string | undefined
   /** Generic assignment rules get the stricter noise filters (UUIDs, hashes, env-var names...). */
   generic: boolean
 }
@@ -61,5 +63,6 @@ export function compileRule(rule: SecretRule): CompiledRule {
   if (rule.secretGroup !== undefined) compiled.secretGroup = rule.secretGroup
   if (rule.entropy !== undefined) compiled.entropy = rule.entropy
   if (rule.path) compiled.path = jsPattern(rule.path).test
+  if (rule.notASecret) compiled.notASecret = rule.notASecret
   return compiled
 }

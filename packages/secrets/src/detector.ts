@@ -266,6 +266,7 @@ export class Detector {
     if (hasInlineAllow(line)) return undefined
     if (noiseReason(secret, {generic: rule.generic, line, match: match.groups[0]!}))
       return undefined
+    if (rule.notASecret?.(secret)) return undefined
     const subject = {
       secret,
       match: match.groups[0]!,

@@ -29,6 +29,11 @@ export interface SecretRule {
     /** Files whose path matches are not scanned by this rule. */
     paths?: RegExp[]
   }
+  /**
+   * Why a match is not a secret after all, for values a regex cannot judge: an encoded value is
+   * decoded and the decoded text judged (`mypassword` in a Kubernetes Secret is not reported).
+   */
+  notASecret?: (secret: string) => string | undefined
   /** Where and how to revoke and rotate it. */
   rotation: string
   /** Documentation of the token format or of revocation. */

@@ -10,6 +10,7 @@ import {
   type WorkspaceFile
 } from '@pipeguard/core'
 import type {CommitRef} from './commit-ref'
+import {findingContext, installedPackageDirs} from './finding-context'
 import {Detector, type Detection} from './detector'
 import {scanHistory} from './git-history'
 import {secretsGate} from './gitleaks-gate'
@@ -19,6 +20,7 @@ import {isIgnoredByGitleaks} from './gitleaks-ignore'
 import type {SecretRule} from './rule'
 import {RULES} from './rules/index'
 import {maskValues} from './mask-values'
+import {groupSameValues} from './same-value'
 import {loadSecretsSettings} from './settings'
 import {detectionToFinding, pathRuleFinding} from './to-finding'
 import {SCAN_WINDOW, detectInWindows} from './windowed-detection'
@@ -85,10 +87,23 @@ async function scanSecrets(
     }
     findings.push(finding)
   }
+  const history = scannerOptions.history ?? ctx.options.history
+  const vendored =
+    ctx.options.staged || history
+      ? new Set<string>()
+      : installedPackageDirs(ctx.files.map(f => f.path))
   // Every found secret is masked in the action log, ignored ones too: the log must not show them.
-  const found = (detection: Detection, path: string, commit?: CommitRef): void => {
-    if (scannerOptions.onSecret) maskValues(detection).forEach(scannerOptions.onSecret)
-    record(detectionToFinding(detection, path, commit))
+  const found = (detections: Iterable<Detection>, path: string, commit?: CommitRef): void => {
+    const context = findingContext(path, vendored)
+    for (const {detection, count} of groupSameValues(detections)) {
+      if (scannerOptions.onSecret) maskValues(detection).forEach(scannerOptions.onSecret)
+      record(
+        detectionToFinding(detection, path, commit, {
+          ...(context ? {context} : {}),
+          ...(count > 1 ? {count} : {})
+        })
+      )
+    }
   }
   const scanFragment = (
     path: string,
@@ -105,7 +120,7 @@ async function scanSecrets(
       text.length > SCAN_WINDOW.size + SCAN_WINDOW.overlap
         ? detectInWindows(detector, textWindows([text], SCAN_WINDOW), fragment)
         : detector.detect({...fragment, text})
-    for (const detection of detections) found(detection, path, commit)
+    found(detections, path, commit)
   }
   const scanAdded = (added: AddedText): void => {
     try {
@@ -116,7 +131,6 @@ async function scanSecrets(
       errors.push({path: added.path, message: `secret scan failed: ${errorMessage(error)}`})
     }
   }
-  const history = scannerOptions.history ?? ctx.options.history
   if (ctx.options.staged) {
     await scanStaged(ctx.root, scanAdded)
     notes.push('staged changes')
@@ -135,8 +149,7 @@ async function scanSecrets(
         if (file.size > ctx.workspace.maxFileSize) {
           // Read in windows, never whole and never skipped: memory stays bounded.
           const windows = ctx.workspace.textWindows(file, SCAN_WINDOW)
-          for (const detection of detectInWindows(detector, windows, {path: file.path}))
-            found(detection, file.path)
+          found(detectInWindows(detector, windows, {path: file.path}), file.path)
           large++
         } else {
           const text = await ctx.workspace.text(file)

@@ -1,4 +1,4 @@
-import {createFinding, redact, type Finding} from '@pipeguard/core'
+import {createFinding, redact, type Finding, type FindingContext} from '@pipeguard/core'
 import type {CommitRef} from './commit-ref'
 import type {CompiledRule} from './compiled-rule'
 import type {Detection} from './detector'
@@ -12,7 +12,8 @@ import type {Detection} from './detector'
 export function detectionToFinding(
   detection: Detection,
   path: string,
-  commit?: CommitRef
+  commit?: CommitRef,
+  place: {context?: FindingContext; count?: number} = {}
 ): Finding {
   const {rule, secret} = detection
   const shown = redact(secret, rule.prefixLength)
@@ -33,6 +34,8 @@ export function detectionToFinding(
     fingerprintContent: detection.maskedLine,
     ...(rule.docs ? {helpUri: rule.docs} : {}),
     ...(commit ? {commit} : {}),
+    ...(place.context ? {context: place.context} : {}),
+    ...(place.count ? {count: place.count} : {}),
     ...(detection.encoding ? {properties: {encoding: detection.encoding}} : {})
   })
   return finding

@@ -1,5 +1,5 @@
 import type {AnnotationProperties} from '@actions/core'
-import {compareFindings, type Finding} from '../finding'
+import {compareFindings, contextLabel, type Finding} from '../finding'
 import type {Severity} from '../severity'
 
 /** GitHub keeps 10 error, 10 warning and 10 notice workflow-command annotations per step. */
@@ -31,7 +31,7 @@ export interface AnnotationPlan {
 export function toAnnotation(finding: Finding, repoPath: string): Annotation {
   const {startLine, endLine, startColumn, endColumn} = finding.location
   const properties: Annotation['properties'] = {
-    title: `${finding.title} (${finding.ruleId})`,
+    title: `${finding.title} (${[finding.ruleId, contextLabel(finding)].filter(Boolean).join('; ')})`,
     file: repoPath,
     startLine,
     endLine

@@ -1,4 +1,4 @@
-import {compareFindings, type Finding} from '../finding'
+import {compareFindings, contextLabel, type Finding} from '../finding'
 import type {Severity} from '../severity'
 import {clip} from './markdown'
 import type {GitHubClient} from './octokit'
@@ -37,7 +37,10 @@ export function toCheckAnnotation(finding: Finding, repoPath: string): CheckAnno
       finding.remediation ? `${finding.message}\nFix: ${finding.remediation}` : finding.message,
       4000
     ),
-    title: clip(`${finding.title} (${finding.ruleId})`, 255)
+    title: clip(
+      `${finding.title} (${[finding.ruleId, contextLabel(finding)].filter(Boolean).join('; ')})`,
+      255
+    )
   }
 }
 

@@ -50,6 +50,8 @@ function toContract(f: Finding): Record<string, unknown> {
   if (f.commit) out.commit = f.commit
   if (f.properties) out.properties = f.properties
   if (f.status) out.status = f.status
+  if (f.context) out.context = f.context
+  if (f.count) out.count = f.count
   if (f.suppression) out.suppression = f.suppression
   return out
 }

@@ -1,5 +1,5 @@
 import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
-import type {Finding} from '../finding'
+import {contextLabel, type Finding} from '../finding'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
 import {severityLabel} from '../severity-assumed'
@@ -69,8 +69,13 @@ export function verdict(report: ScanReport): string {
 }
 
 export function findingRow(f: Finding): string {
-  const status =
-    f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
+  const label = [
+    f.status === 'existing' ? 'baseline' : f.status === 'filtered' ? 'outside diff' : '',
+    contextLabel(f)
+  ]
+    .filter(Boolean)
+    .join(', ')
+  const status = label ? ` (${label})` : ''
   const where = `${f.location.path}:${f.location.startLine}`
   return `| ${SEVERITY_ICON[f.severity]} ${severityLabel(f)}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
 }

@@ -168,7 +168,12 @@ function buildResult(
       }
     ],
     partialFingerprints: {primaryLocationLineHash: f.fingerprint, 'pipeguard/v1': f.fingerprint},
-    properties: {severity: f.severity, ...(f.properties ?? {})}
+    properties: {
+      severity: f.severity,
+      ...(f.properties ?? {}),
+      ...(f.context ? {context: f.context} : {}),
+      ...(f.count ? {count: f.count} : {})
+    }
   }
   if (f.status === 'ignored' || f.status === 'existing') {
     result.suppressions = [

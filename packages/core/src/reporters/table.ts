@@ -1,5 +1,5 @@
 import {neutralizeWorkflowCommands, stripControl} from '../escape'
-import type {Finding} from '../finding'
+import {contextLabel, type Finding} from '../finding'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Severity} from '../severity'
 import {severityLabel} from '../severity-assumed'
@@ -75,9 +75,10 @@ function location(f: Finding): string {
 }
 
 function tag(f: Finding): string {
-  if (f.status === 'existing') return '  (baseline)'
-  if (f.status === 'filtered') return '  (outside diff)'
-  return ''
+  const status =
+    f.status === 'existing' ? 'baseline' : f.status === 'filtered' ? 'outside diff' : ''
+  const label = [status, contextLabel(f)].filter(Boolean).join(', ')
+  return label ? `  (${label})` : ''
 }
 
 function summaryLine(report: ScanReport, paint: (code: string, text: string) => string): string {

@@ -68,7 +68,7 @@ export const genericRules = [
       'Generic secret: a high-entropy quoted value assigned to a password / secret / token / API-key name',
     severity: 'medium',
     regex: new RegExp(
-      String.raw`${SECRET_KEY}[\w.-]{0,20}${NOT_A_VALUE}["']?(?:\s{0,5}|[ \t]{0,40})(?::=|=>|=|:)\s{0,5}(?:[A-Za-z_.]{1,30}\(\s{0,3})?["'\x60](${MIXED}[^\s"'\x60\\]{12,120})["'\x60]`,
+      String.raw`${SECRET_KEY}[\w.-]{0,20}${NOT_A_VALUE}["']?(?:\s{0,5}|[ \t]{0,40})(?::=|=>|=|:|(?<=["']\s{0,5}),)\s{0,5}(?:[A-Za-z_.]{1,30}\(\s{0,3})?["'\x60](${MIXED}[^\s"'\x60\\]{12,120})["'\x60]`,
       'i'
     ),
     keywords: KEYWORDS,
@@ -82,7 +82,11 @@ export const genericRules = [
       `  password          = "${fake(ALNUM, 18, 'gen-aligned')}"`,
       `DB_PASSWORD = "${fake(ALNUM, 16, 'gen-3')}#7"`,
       `"auth_token": "${fake(BASE64, 44, 'gen-4')}"`,
-      `config.access_key = String("${fake(ALNUM, 24, 'gen-5')}")`
+      `config.access_key = String("${fake(ALNUM, 24, 'gen-5')}")`,
+      // PHP constants, as in wp-config.php.
+      `define('DB_PASSWORD', '${fake(ALNUM, 16, 'gen-define')}');`,
+      `$secret = '${fake(ALNUM, 20, 'gen-php')}';`,
+      `PGPASSWORD='${fake(ALNUM, 16, 'gen-pg')}' psql -h db.internal -U app`
     ],
     falsePositives: [
       'password = "hunter2hunter2"',
@@ -94,7 +98,19 @@ export const genericRules = [
       'API_KEY = "YOUR_API_KEY_HERE_123"',
       'private_key_file = "./keys/deploy_2024.pem"',
       `password_hash = "$2b$12$${fake(ALNUM, 53, 'gen-6')}"`,
-      'secret = "aaaaaaaaaaaaaaaa1"'
+      'secret = "aaaaaaaaaaaaaaaa1"',
+      "define('DB_PASSWORD', 'password_here');",
+      'secretFieldSelector: "type!=kubernetes.io/service-account-token"',
+      `publicToken = "${fake(ALNUM, 43, 'gen-public')}"`,
+      `login(user, password, "${fake(ALNUM, 20, 'gen-args')}")`,
+      '  "token": "npm:^3.9.0-beta1",',
+      'password_method = "pbkdf2:sha256:600000"',
+      'expires_token_at: "2024-01-31T23:59:59.999999Z"',
+      'shard_token = get("StreamDescription.Shards[-1].ShardId")',
+      `"nextForwardToken": "f/${fake('0123456789', 56, 'gen-page')}/s"`,
+      `# Example: api_key = "${fake(ALNUM, 24, 'gen-comment')}"`,
+      '  db_password = "SuperSecretPassword123!"',
+      `publishableKey: "pk_live_${fake(ALNUM, 24, 'gen-pk')}"`
     ]
   }),
   defineRule({

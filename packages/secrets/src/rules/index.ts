@@ -7,6 +7,7 @@ import {cloudPlatformRules} from './cloud-platforms'
 import {cryptoExchangeRules} from './crypto-exchanges'
 import {curlRules} from './curl'
 import {gcpRules} from './gcp'
+import {configPasswordRules} from './config-passwords'
 import {genericRules} from './generic'
 import {githubRules} from './github'
 import {jwtRules} from './jwt'
@@ -59,7 +60,8 @@ function deferToProviders(rule: SecretRule): SecretRule {
 export const CATCH_ALL_RULES: SecretRule[] = [
   ...urlCredentialRules,
   ...curlRules,
-  ...genericRules
+  ...genericRules,
+  ...configPasswordRules
 ].map(deferToProviders)
 
 /** Every built-in rule, in one explicit list (no side-effect registration). */

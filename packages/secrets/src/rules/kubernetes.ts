@@ -1,9 +1,20 @@
+import {plainValueNoise} from '../noise'
 import {defineRule} from '../rule'
 import {keyed} from './patterns'
 import {ALNUM, LOWER_ALNUM, fake} from './synthetic'
 
 /** Base64 of the words people put in example Secrets: password, changeme, secret, admin, test. */
 const BASE64_PLACEHOLDERS = /^(?:cGFzc3dvcmQ|Y2hhbmdlbWU|c2VjcmV0|YWRtaW4|dGVzdA)/
+
+/**
+ * base64 is not encryption: the decoded value is judged. Binary (key material, keystores) is kept;
+ * text is judged like a value found without a key name (`mypassword`, an API address are not secrets).
+ */
+function decodedSecretNoise(encoded: string): string | undefined {
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8')
+  if (/[^\x20-\x7e\r\n\t]/.test(decoded)) return undefined
+  return plainValueNoise(decoded.trim())
+}
 
 const secretYaml = (value: string) =>
   [
@@ -27,11 +38,18 @@ export const kubernetesRules = [
     keywords: ['kind: secret', 'kind: "secret"', "kind: 'secret'", 'kind:secret'],
     entropy: 3.5,
     allowlist: {regexes: [BASE64_PLACEHOLDERS]},
+    notASecret: decodedSecretNoise,
     rotation:
       'Change the credential stored in the Secret at its source, then manage the manifest with Sealed Secrets, SOPS or an external secret store instead of committing base64 (which is not encryption).',
     docs: 'https://kubernetes.io/docs/concepts/configuration/secret/',
-    truePositives: [secretYaml(Buffer.from(fake(ALNUM, 20, 'k8s-1')).toString('base64'))],
+    truePositives: [
+      secretYaml(Buffer.from(fake(ALNUM, 20, 'k8s-1')).toString('base64')),
+      secretYaml(Buffer.from(`sk-${fake(ALNUM, 40, 'k8s-3')}`).toString('base64'))
+    ],
     falsePositives: [
+      secretYaml(Buffer.from('mypassword2024').toString('base64')),
+      secretYaml(Buffer.from('https://api.acme.dev/v1').toString('base64')),
+      secretYaml(Buffer.from('postgres.billing.svc.cluster.local:5432').toString('base64')),
       secretYaml('cGFzc3dvcmQ='),
       secretYaml('{{ .Values.db.password | b64enc }}'),
       [

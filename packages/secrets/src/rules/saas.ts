@@ -33,6 +33,23 @@ const settlemint = (id: string, prefix: string, what: string) =>
   })
 
 export const saasRules = [
+  defineRule({
+    id: 'akismet-api-key',
+    description: 'Akismet API key (12 hex characters) assigned to an Akismet setting',
+    severity: 'medium',
+    // Only its name tells it from a short commit id: the generic rule drops 12 hex characters.
+    regex: keyed('akismet', '[0-9a-f]{12}'),
+    keywords: ['akismet'],
+    entropy: 2.5,
+    rotation:
+      'Regenerate the key in your Akismet / WordPress.com account and update the site configuration.',
+    docs: 'https://akismet.com/developers/detailed-docs/key-verification/',
+    truePositives: [
+      `AKISMET_API_KEY = "${fake(HEX, 12, 'akismet-1')}"`,
+      `export AKISMET_KEY=${fake(HEX, 12, 'akismet-2')}`
+    ],
+    falsePositives: ['AKISMET_API_KEY = "000000000000"', 'akismet_key: ${AKISMET_KEY}']
+  }),
   shopify(
     'shopify-access-token',
     'shpat_',

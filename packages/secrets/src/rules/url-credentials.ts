@@ -143,7 +143,8 @@ export const urlCredentialRules = [
       'https://deploy:$(cat /run/secrets/token)@git.acme.dev',
       'git@github.com:acme/api.git',
       'https://<username>:<token>@github.com/acme/api.git',
-      'https://${GH_TOKEN}:x-oauth-basic@github.com/acme/api.git'
+      'https://${GH_TOKEN}:x-oauth-basic@github.com/acme/api.git',
+      'git clone https://USERNAME:PERSONAL_ACCESS_TOKEN@github.com/acme/api.git'
     ]
   })
 ]
