@@ -22,7 +22,7 @@ describe('finding context', () => {
     ['config/database.yml.sample', 'example'],
     ['settings.py.dist', 'example'],
     ['docs/setup.md', 'docs'],
-    ['README.md', 'docs'],
+    ['CONTRIBUTING.md', 'docs'],
     ['website/content/install.html', 'docs']
   ])('%s is %s', (path, context) => {
     expect(findingContext(path)).toBe(context)
@@ -30,6 +30,8 @@ describe('finding context', () => {
 
   it.each([
     'src/settings.py',
+    'README.md',
+    'services/api/README.md',
     'config/database.yml',
     '.env',
     'charts/app/values.yaml',

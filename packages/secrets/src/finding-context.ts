@@ -66,7 +66,9 @@ export function findingContext(
   if (dirs.some(dir => TEST_DIRS.has(dir.toLowerCase())) || TEST_FILE.test(name)) return 'test'
   if (dirs.some(dir => EXAMPLE_DIRS.has(dir.toLowerCase())) || EXAMPLE_FILE.test(name))
     return 'example'
-  if (dirs.some(dir => DOCS_DIRS.has(dir.toLowerCase())) || DOCS_FILE.test(name)) return 'docs'
+  // A README is the project's front page, not an example: a token pasted there is live and blocks.
+  if (dirs.some(dir => DOCS_DIRS.has(dir.toLowerCase()))) return 'docs'
+  if (DOCS_FILE.test(name) && !/^readme\./i.test(name)) return 'docs'
   return undefined
 }
 
