@@ -1,13 +1,13 @@
 import {
   errorMessage,
   formatBytes,
-  textWindows,
+  mapInPool,
+  poolSize,
   type FileError,
   type Finding,
   type ScanContext,
   type ScanOutput,
-  type Scanner,
-  type WorkspaceFile
+  type Scanner
 } from '@pipeguard/core'
 import type {CommitRef} from './commit-ref'
 import {Detector, type Detection} from './detector'
@@ -20,11 +20,9 @@ import type {SecretRule} from './rule'
 import {RULES} from './rules/index'
 import {maskValues} from './mask-values'
 import {loadSecretsSettings} from './settings'
+import {createFileScanner, secretsFileTask} from './file-scan'
 import {detectionToFinding, pathRuleFinding} from './to-finding'
-import {SCAN_WINDOW, detectInWindows} from './windowed-detection'
-
-/** Files read at once from the workspace while the detector works on others. */
-const READ_CONCURRENCY = 16
+import {detectInText} from './windowed-detection'
 
 export interface SecretsScannerOptions {
   /** The rule set; the built-in RULES by default. */
@@ -63,6 +61,9 @@ async function scanSecrets(
     return {findings: [], errors: [], notes: ['disabled by secrets.enabled: false']}
   const settings = loadSecretsSettings(ctx.root, ctx.config, scannerOptions.rules ?? RULES)
   const detector = new Detector(settings.detector)
+  // Workers load the built-in rules themselves: rules given in code are scanned in this thread.
+  const ownRules = scannerOptions.rules !== undefined && scannerOptions.rules !== RULES
+  const jobs = ownRules ? 1 : poolSize(ctx.options.jobs)
   const findings: Finding[] = []
   const errors: FileError[] = []
   const notes = [...settings.notes]
@@ -98,14 +99,11 @@ async function scanSecrets(
   ): void => {
     const fragment = {
       path,
+      text,
       ...(commit ? {commit: commit.sha} : {}),
       ...(lineNumbers ? {lineNumbers} : {})
     }
-    const detections =
-      text.length > SCAN_WINDOW.size + SCAN_WINDOW.overlap
-        ? detectInWindows(detector, textWindows([text], SCAN_WINDOW), fragment)
-        : detector.detect({...fragment, text})
-    for (const detection of detections) found(detection, path, commit)
+    for (const detection of detectInText(detector, fragment)) found(detection, path, commit)
   }
   const scanAdded = (added: AddedText): void => {
     try {
@@ -127,25 +125,29 @@ async function scanSecrets(
     )
   } else {
     ctx.progress.start('secrets', ctx.files.length)
-    await forEachConcurrently(ctx.files, READ_CONCURRENCY, async (file: WorkspaceFile) => {
-      try {
-        // A path-only rule judges the name, whatever the content (a keystore is binary).
-        for (const rule of detector.pathOnlyRules(file.path))
-          record(pathRuleFinding(rule, file.path))
-        if (file.size > ctx.workspace.maxFileSize) {
-          // Read in windows, never whole and never skipped: memory stays bounded.
-          const windows = ctx.workspace.textWindows(file, SCAN_WINDOW)
-          for (const detection of detectInWindows(detector, windows, {path: file.path}))
-            found(detection, file.path)
-          large++
-        } else {
-          const text = await ctx.workspace.text(file)
-          if (text !== undefined) scanFragment(file.path, text)
-        }
-      } catch (error) {
-        errors.push({path: file.path, message: `secret scan failed: ${errorMessage(error)}`})
+    const maxFileSize = ctx.workspace.maxFileSize
+    const results = await mapInPool({
+      task: secretsFileTask,
+      setup: {root: ctx.root, config: ctx.config, maxFileSize},
+      items: ctx.files.map(({path, absPath, size}) => ({path, absPath, size})),
+      jobs,
+      local: createFileScanner(detector, maxFileSize),
+      onDone: count => {
+        for (let i = 0; i < count; i++) ctx.progress.tick()
       }
-      ctx.progress.tick()
+    })
+    results.forEach((result, i) => {
+      const {path} = ctx.files[i]!
+      // A path-only rule judges the name, whatever the content (a keystore is binary).
+      for (const rule of detector.pathOnlyRules(path)) record(pathRuleFinding(rule, path))
+      if (result.skip) ctx.workspace.noteSkipped(result.skip)
+      if (result.error !== undefined) errors.push({path, message: result.error})
+      if (result.windowed) large++
+      for (const wire of result.detections) {
+        const rule = detector.rules[wire.rule]
+        if (!rule) throw new Error(`worker reported rule #${wire.rule}, which is not loaded`)
+        found({...wire, rule}, path)
+      }
     })
     ctx.progress.done()
     notes.push(`${ctx.files.length} file(s)`)
@@ -156,16 +158,4 @@ async function scanSecrets(
   }
   if (ignored) notes.push(`${ignored} finding(s) suppressed by .gitleaksignore`)
   return {findings, errors, notes, rulesRun: detector.ruleCount}
-}
-
-async function forEachConcurrently<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>
-): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!)
-  }
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
 }

@@ -17,6 +17,7 @@ import {
   FAIL_ON_FLAG,
   FORMAT_FLAG,
   HISTORY_FLAG,
+  JOBS_FLAG,
   MODE_FLAG,
   OSV_URL_FLAG,
   OUTPUT_FLAG,
@@ -31,7 +32,8 @@ const COMMON: FlagSpec[] = [
   CONFIG_FLAG,
   FAIL_ON_FLAG,
   MODE_FLAG,
-  BASELINE_FLAG
+  BASELINE_FLAG,
+  JOBS_FLAG
 ]
 const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', description: ''}
 

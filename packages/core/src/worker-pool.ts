@@ -1,0 +1,128 @@
+import {availableParallelism} from 'node:os'
+import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads'
+import {errorMessage} from './errors'
+
+/** Marks a worker started by this pool, so an entry knows to serve tasks instead of running. */
+const WORKER_MARK = 'pipeguardPoolWorker'
+/** Items per message: few enough messages to be cheap, small enough batches to balance the load. */
+const BATCH_SIZE = 64
+
+/**
+ * Work a pool worker can do: `init` runs once per worker on the cloned `setup` and returns the
+ * function applied to each item. Items, setup and results cross threads by structured clone.
+ */
+export interface PoolTask<Setup, Item, Result> {
+  /** Unique: a worker finds the task by it. */
+  name: string
+  init(setup: Setup): (item: Item) => Result
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry of tasks of any type
+type AnyTask = PoolTask<any, any, any>
+
+/** The bundle workers start from; unset (no pool) when running from sources, as under jest. */
+let workerScript: URL | undefined
+
+/**
+ * Called first by each bundle entry with its own URL. In a pool worker it serves the tasks
+ * `loadTasks` gives (loaded only there: a CLI run that scans nothing never loads the rules) and
+ * returns true: the entry must then do nothing else. Otherwise it records the URL as the script
+ * workers start from (the bundle itself: no file is written at run time) and returns false.
+ */
+export function servePoolWorker(entryUrl: string, loadTasks: () => Promise<AnyTask[]>): boolean {
+  if (isMainThread || !parentPort || !(workerData as Record<string, unknown>)?.[WORKER_MARK]) {
+    workerScript = new URL(entryUrl)
+    return false
+  }
+  const port = parentPort
+  const {task: name, setup} = workerData as {task: string; setup: unknown}
+  const task = loadTasks().then(tasks => tasks.find(t => t.name === name))
+  let apply: ((item: unknown) => unknown) | undefined
+  port.on('message', async ({id, items}: {id: number; items: unknown[]}) => {
+    try {
+      const found = await task
+      if (!found) throw new Error(`no pool task named ${name}`)
+      apply ??= found.init(setup)
+      port.postMessage({id, results: items.map(apply)})
+    } catch (error) {
+      port.postMessage({id, error: errorMessage(error)})
+    }
+  })
+  return true
+}
+
+/** Worker threads for `jobs`: undefined means one per core the process may use. */
+export function poolSize(jobs: number | undefined): number {
+  return Math.max(1, jobs ?? availableParallelism())
+}
+
+export interface PoolRun<Setup, Item, Result> {
+  task: PoolTask<Setup, Item, Result>
+  setup: Setup
+  items: Item[]
+  jobs: number
+  /** The same work in this thread: used with one job, for small inputs, and without a bundle. */
+  local: (item: Item) => Result
+  /** Called as items complete, with how many. */
+  onDone?: (count: number) => void
+}
+
+/**
+ * `items.map(task)` on up to `jobs` worker threads, results in item order whatever the thread
+ * that computed them, so one job and many give the same output. A worker that fails rejects the
+ * whole run: its items are not silently dropped.
+ */
+export async function mapInPool<Setup, Item, Result>(
+  run: PoolRun<Setup, Item, Result>
+): Promise<Result[]> {
+  const batches: Item[][] = []
+  for (let i = 0; i < run.items.length; i += BATCH_SIZE)
+    batches.push(run.items.slice(i, i + BATCH_SIZE))
+  const threads = Math.min(run.jobs, batches.length)
+  if (!workerScript || threads <= 1) {
+    return run.items.map(item => {
+      const result = run.local(item)
+      run.onDone?.(1)
+      return result
+    })
+  }
+  const script = workerScript
+  const results: Result[][] = new Array(batches.length)
+  const workers: Worker[] = []
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0
+      let pending = batches.length
+      const feed = (worker: Worker): void => {
+        if (next >= batches.length) return
+        const id = next++
+        worker.postMessage({id, items: batches[id]})
+      }
+      for (let w = 0; w < threads; w++) {
+        const worker = new Worker(script, {
+          workerData: {[WORKER_MARK]: true, task: run.task.name, setup: run.setup}
+        })
+        workers.push(worker)
+        worker.on('message', (reply: {id: number; results?: Result[]; error?: string}) => {
+          if (reply.error !== undefined || !reply.results) {
+            reject(new Error(`worker failed: ${reply.error ?? 'no results'}`))
+            return
+          }
+          results[reply.id] = reply.results
+          run.onDone?.(reply.results.length)
+          if (--pending === 0) resolve()
+          else feed(worker)
+        })
+        worker.on('error', reject)
+        worker.on('exit', code => {
+          if (pending > 0)
+            reject(new Error(`worker exited (code ${code}) before its work was done`))
+        })
+        feed(worker)
+      }
+    })
+  } finally {
+    await Promise.all(workers.map(w => w.terminate()))
+  }
+  return results.flat()
+}
