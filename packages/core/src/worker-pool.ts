@@ -4,8 +4,15 @@ import {errorMessage} from './errors'
 
 /** Marks a worker started by this pool, so an entry knows to serve tasks instead of running. */
 const WORKER_MARK = 'pipeguardPoolWorker'
-/** Items per message: few enough messages to be cheap, small enough batches to balance the load. */
-const BATCH_SIZE = 64
+/** Most items per message: few messages, yet batches small enough to balance the load. */
+const MAX_BATCH = 64
+/** Batches per thread at least, so a thread that drew slow items does not finish last alone. */
+const BATCHES_PER_THREAD = 4
+/**
+ * Below this much work the default is this thread alone: starting a worker (loading the bundle,
+ * compiling the rules) costs more than scanning a few megabytes.
+ */
+export const POOL_MIN_BYTES = 16 * 1024 * 1024
 
 /**
  * Work a pool worker can do: `init` runs once per worker on the cloned `setup` and returns the
@@ -51,9 +58,13 @@ export function servePoolWorker(entryUrl: string, loadTasks: () => Promise<AnyTa
   return true
 }
 
-/** Worker threads for `jobs`: undefined means one per core the process may use. */
-export function poolSize(jobs: number | undefined): number {
-  return Math.max(1, jobs ?? availableParallelism())
+/**
+ * Threads for `bytes` of work: the `--jobs` asked for, else one per core the process may use, or
+ * this thread alone when the work is small.
+ */
+export function poolSize(jobs: number | undefined, bytes: number): number {
+  if (jobs !== undefined) return jobs
+  return bytes < POOL_MIN_BYTES ? 1 : availableParallelism()
 }
 
 export interface PoolRun<Setup, Item, Result> {
@@ -69,22 +80,24 @@ export interface PoolRun<Setup, Item, Result> {
 
 /**
  * `items.map(task)` on up to `jobs` worker threads, results in item order whatever the thread
- * that computed them, so one job and many give the same output. A worker that fails rejects the
+ * that computed them, so one job and many give the same output; `threads` says how many ran
+ * (1: this thread, with no workers). A worker that fails rejects the
  * whole run: its items are not silently dropped.
  */
 export async function mapInPool<Setup, Item, Result>(
   run: PoolRun<Setup, Item, Result>
-): Promise<Result[]> {
+): Promise<{results: Result[]; threads: number}> {
+  const size = Math.min(MAX_BATCH, Math.ceil(run.items.length / (run.jobs * BATCHES_PER_THREAD)))
   const batches: Item[][] = []
-  for (let i = 0; i < run.items.length; i += BATCH_SIZE)
-    batches.push(run.items.slice(i, i + BATCH_SIZE))
+  for (let i = 0; i < run.items.length; i += size) batches.push(run.items.slice(i, i + size))
   const threads = Math.min(run.jobs, batches.length)
   if (!workerScript || threads <= 1) {
-    return run.items.map(item => {
+    const results = run.items.map(item => {
       const result = run.local(item)
       run.onDone?.(1)
       return result
     })
+    return {results, threads: 1}
   }
   const script = workerScript
   const results: Result[][] = new Array(batches.length)
@@ -124,5 +137,5 @@ export async function mapInPool<Setup, Item, Result>(
   } finally {
     await Promise.all(workers.map(w => w.terminate()))
   }
-  return results.flat()
+  return {results: results.flat(), threads}
 }

@@ -61,9 +61,6 @@ async function scanSecrets(
     return {findings: [], errors: [], notes: ['disabled by secrets.enabled: false']}
   const settings = loadSecretsSettings(ctx.root, ctx.config, scannerOptions.rules ?? RULES)
   const detector = new Detector(settings.detector)
-  // Workers load the built-in rules themselves: rules given in code are scanned in this thread.
-  const ownRules = scannerOptions.rules !== undefined && scannerOptions.rules !== RULES
-  const jobs = ownRules ? 1 : poolSize(ctx.options.jobs)
   const findings: Finding[] = []
   const errors: FileError[] = []
   const notes = [...settings.notes]
@@ -126,11 +123,14 @@ async function scanSecrets(
   } else {
     ctx.progress.start('secrets', ctx.files.length)
     const maxFileSize = ctx.workspace.maxFileSize
-    const results = await mapInPool({
+    const bytes = ctx.files.reduce((sum, file) => sum + file.size, 0)
+    // Workers load the built-in rules themselves: rules given in code are scanned in this thread.
+    const ownRules = scannerOptions.rules !== undefined && scannerOptions.rules !== RULES
+    const {results, threads} = await mapInPool({
       task: secretsFileTask,
       setup: {root: ctx.root, config: ctx.config, maxFileSize},
       items: ctx.files.map(({path, absPath, size}) => ({path, absPath, size})),
-      jobs,
+      jobs: ownRules ? 1 : poolSize(ctx.options.jobs, bytes),
       local: createFileScanner(detector, maxFileSize),
       onDone: count => {
         for (let i = 0; i < count; i++) ctx.progress.tick()
@@ -150,7 +150,7 @@ async function scanSecrets(
       }
     })
     ctx.progress.done()
-    notes.push(`${ctx.files.length} file(s)`)
+    notes.push(`${ctx.files.length} file(s)${threads > 1 ? ` in ${threads} worker threads` : ''}`)
     if (large)
       notes.push(
         `${large} file(s) over max-file-size (${formatBytes(ctx.workspace.maxFileSize)}) scanned in windows`
