@@ -72,17 +72,17 @@ export interface PoolRun<Setup, Item, Result> {
   setup: Setup
   items: Item[]
   jobs: number
-  /** The same work in this thread: used with one job, for small inputs, and without a bundle. */
+  /** The same work in this thread: its share with workers, all of it with one job or no bundle. */
   local: (item: Item) => Result
   /** Called as items complete, with how many. */
   onDone?: (count: number) => void
 }
 
 /**
- * `items.map(task)` on up to `jobs` worker threads, results in item order whatever the thread
- * that computed them, so one job and many give the same output; `threads` says how many ran
- * (1: this thread, with no workers). A worker that fails rejects the
- * whole run: its items are not silently dropped.
+ * `items.map(task)` on `jobs` threads: this one and `jobs - 1` workers (this thread has little
+ * else to do, and each worker costs a bundle load and its own heap). Results come in item order
+ * whatever the thread that computed them, so one job and many give the same output; `threads`
+ * says how many ran. A failing worker rejects the whole run: its items are never silently dropped.
  */
 export async function mapInPool<Setup, Item, Result>(
   run: PoolRun<Setup, Item, Result>
@@ -90,29 +90,25 @@ export async function mapInPool<Setup, Item, Result>(
   const size = Math.min(MAX_BATCH, Math.ceil(run.items.length / (run.jobs * BATCHES_PER_THREAD)))
   const batches: Item[][] = []
   for (let i = 0; i < run.items.length; i += size) batches.push(run.items.slice(i, i + size))
-  const threads = Math.min(run.jobs, batches.length)
-  if (!workerScript || threads <= 1) {
-    const results = run.items.map(item => {
-      const result = run.local(item)
-      run.onDone?.(1)
-      return result
-    })
-    return {results, threads: 1}
-  }
-  const script = workerScript
+  const threads = workerScript ? Math.max(1, Math.min(run.jobs, batches.length)) : 1
   const results: Result[][] = new Array(batches.length)
   const workers: Worker[] = []
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0
       let pending = batches.length
+      const finished = (id: number, done: Result[]): void => {
+        results[id] = done
+        run.onDone?.(done.length)
+        if (--pending === 0) resolve()
+      }
       const feed = (worker: Worker): void => {
         if (next >= batches.length) return
         const id = next++
         worker.postMessage({id, items: batches[id]})
       }
-      for (let w = 0; w < threads; w++) {
-        const worker = new Worker(script, {
+      for (let w = 1; w < threads; w++) {
+        const worker = new Worker(workerScript!, {
           workerData: {[WORKER_MARK]: true, task: run.task.name, setup: run.setup}
         })
         workers.push(worker)
@@ -121,10 +117,8 @@ export async function mapInPool<Setup, Item, Result>(
             reject(new Error(`worker failed: ${reply.error ?? 'no results'}`))
             return
           }
-          results[reply.id] = reply.results
-          run.onDone?.(reply.results.length)
-          if (--pending === 0) resolve()
-          else feed(worker)
+          finished(reply.id, reply.results)
+          feed(worker)
         })
         worker.on('error', reject)
         worker.on('exit', code => {
@@ -133,6 +127,16 @@ export async function mapInPool<Setup, Item, Result>(
         })
         feed(worker)
       }
+      const here = async (): Promise<void> => {
+        while (next < batches.length) {
+          const id = next++
+          finished(id, batches[id]!.map(run.local))
+          // Lets the workers' replies in, so they get their next batch without waiting.
+          if (threads > 1) await new Promise(setImmediate)
+        }
+      }
+      if (batches.length === 0) resolve()
+      here().catch(reject)
     })
   } finally {
     await Promise.all(workers.map(w => w.terminate()))

@@ -150,7 +150,7 @@ async function scanSecrets(
       }
     })
     ctx.progress.done()
-    notes.push(`${ctx.files.length} file(s)${threads > 1 ? ` in ${threads} worker threads` : ''}`)
+    notes.push(`${ctx.files.length} file(s)${threads > 1 ? ` in ${threads} threads` : ''}`)
     if (large)
       notes.push(
         `${large} file(s) over max-file-size (${formatBytes(ctx.workspace.maxFileSize)}) scanned in windows`

@@ -32,8 +32,7 @@ const COMMON: FlagSpec[] = [
   CONFIG_FLAG,
   FAIL_ON_FLAG,
   MODE_FLAG,
-  BASELINE_FLAG,
-  JOBS_FLAG
+  BASELINE_FLAG
 ]
 const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', description: ''}
 
@@ -69,6 +68,7 @@ export const scanCommand: Command = {
     SCANNERS_FLAG,
     HISTORY_FLAG,
     STAGED_FLAG,
+    JOBS_FLAG,
     ADVISORY_DB_FLAG,
     OSV_URL_FLAG,
     SBOM_FLAG,
@@ -125,7 +125,7 @@ function singleScanner(name: string, summary: string, extra: FlagSpec[]): Comman
 export const secretsCommand = singleScanner(
   'secrets',
   'Find hard-coded secrets in the working tree, staged changes or git history.',
-  [HISTORY_FLAG, STAGED_FLAG]
+  [HISTORY_FLAG, STAGED_FLAG, JOBS_FLAG]
 )
 
 export const iacCommand = singleScanner(
