@@ -77,6 +77,8 @@ export async function prepareScan(
     osvUrl: config.deps.osvUrl,
     list: v.list === true
   }
+  const jobs = parseJobs(v.jobs as string | undefined, command)
+  if (jobs !== undefined) options.jobs = jobs
 
   const baseline = loadBaseline({
     root,
@@ -85,6 +87,13 @@ export async function prepareScan(
     configured: config.baseline
   })
   return {root, config, options, scanners, baseline}
+}
+
+function parseJobs(value: string | undefined, command: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^[1-9][0-9]{0,3}$/.test(value))
+    throw new UsageError(`--jobs must be a whole number from 1 to 9999; got "${value}"`, command)
+  return Number(value)
 }
 
 export async function executeScan(setup: ScanSetup, io: CliIo): Promise<ScanReport> {

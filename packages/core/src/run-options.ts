@@ -13,6 +13,8 @@ export const RunOptionsSchema = z.object({
   /** Dependencies: the base commit a pull request is compared with (`--base REF`). */
   base: z.string().optional(),
   /** Dependencies: list the inventory instead of auditing it. */
-  list: z.boolean().default(false)
+  list: z.boolean().default(false),
+  /** Worker threads for file scanning (`--jobs N`); default: one per available core. */
+  jobs: z.number().int().positive().optional()
 })
 export type RunOptions = z.infer<typeof RunOptionsSchema>

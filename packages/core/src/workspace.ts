@@ -20,7 +20,8 @@ import {
   notTextReason,
   sniffFileKind,
   swapBytes,
-  type FileKind
+  type FileKind,
+  type TextEncoding
 } from './file-kind'
 import {toPosix} from './finding'
 import {textWindows, type TextWindow, type WindowSize} from './text-windows'
@@ -131,79 +132,103 @@ export class Workspace {
   }
 
   private load(file: WorkspaceFile): string | undefined {
-    if (file.size > this.maxFileSize) {
-      this.skip({
-        path: file.path,
-        reason:
-          `larger than the max-file-size limit of ${formatBytes(this.maxFileSize)} ` +
-          `(${formatBytes(file.size)}): not checked; raise max-file-size in the config to check it`,
-        error: true
-      })
+    const read = readFileText(file, this.maxFileSize)
+    if ('skip' in read) {
+      this.noteSkipped(read.skip)
       return undefined
     }
-    let read: {kind: FileKind; bytes: Buffer}
-    try {
-      // Synchronous on purpose: per-file promise and thread-pool overhead made reading a 100 MB
-      // tree of small files about 3x slower (measured 2.0 s vs 0.66 s).
-      read = readSniffed(file.absPath)
-    } catch (error) {
-      this.unreadable(file, error)
-      return undefined
-    }
-    if (read.kind.kind !== 'text') {
-      this.skip({path: file.path, reason: notTextReason(read.kind)})
-      return undefined
-    }
-    return decodeText(read.bytes, read.kind.encoding)
+    return decodeText(read.bytes, read.encoding)
   }
 
-  private *chunks(file: WorkspaceFile): Generator<string> {
-    let fd: number | undefined
-    try {
-      fd = openSync(file.absPath, 'r')
-      const buffer = Buffer.allocUnsafe(CHUNK_BYTES)
-      let position = 0
-      let decoder: StringDecoder | undefined
-      let swap = false
-      for (;;) {
-        const n = readSync(fd, buffer, 0, CHUNK_BYTES, position)
-        if (n === 0) break
-        position += n
-        let bytes = buffer.subarray(0, n)
-        if (!decoder) {
-          const kind = sniffFileKind(bytes)
-          if (kind.kind !== 'text') {
-            this.skip({path: file.path, reason: notTextReason(kind)})
-            return
-          }
-          decoder = new StringDecoder(kind.encoding === 'utf8' ? 'utf8' : 'utf16le')
-          swap = kind.encoding === 'utf16be'
-          // The byte order mark is not text.
-          if (kind.encoding !== 'utf8') bytes = bytes.subarray(2)
-        }
-        yield decoder.write(swap ? swapBytes(bytes) : bytes)
-      }
-      const rest = decoder?.end()
-      if (rest) yield rest
-    } catch (error) {
-      this.unreadable(file, error)
-    } finally {
-      if (fd !== undefined) closeSync(fd)
-    }
+  private chunks(file: WorkspaceFile): Generator<string> {
+    return fileChunks(file, skip => this.noteSkipped(skip))
   }
 
-  private unreadable(file: WorkspaceFile, error: unknown): void {
-    this.skip({
-      path: file.path,
-      reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
-      error: true
-    })
-  }
-
-  /** Once per file and reason, whichever scanner meets it first. */
-  private skip(entry: SkippedFile): void {
+  /**
+   * Once per file and reason, whichever scanner meets it first (a scanner reading files on its
+   * own, in worker threads, reports its skips here).
+   */
+  noteSkipped(entry: SkippedFile): void {
     if (!this.skipped.some(s => s.path === entry.path && s.reason === entry.reason))
       this.skipped.push(entry)
+  }
+}
+
+/** A text file's bytes, not yet decoded, or why it is skipped. */
+export type FileBytes = {bytes: Buffer; encoding: TextEncoding} | {skip: SkippedFile}
+
+/**
+ * The bytes of a text file within `maxFileSize` (a scanner that only needs some files decoded
+ * looks at the bytes first), or the skip: not text, unreadable (an error) or too large (an error).
+ */
+export function readFileText(file: WorkspaceFile, maxFileSize: number): FileBytes {
+  if (file.size > maxFileSize) {
+    return {
+      skip: {
+        path: file.path,
+        reason:
+          `larger than the max-file-size limit of ${formatBytes(maxFileSize)} ` +
+          `(${formatBytes(file.size)}): not checked; raise max-file-size in the config to check it`,
+        error: true
+      }
+    }
+  }
+  let read: {kind: FileKind; bytes: Buffer}
+  try {
+    // Synchronous on purpose: per-file promise and thread-pool overhead made reading a 100 MB
+    // tree of small files about 3x slower (measured 2.0 s vs 0.66 s).
+    read = readSniffed(file.absPath)
+  } catch (error) {
+    return {skip: unreadable(file, error)}
+  }
+  if (read.kind.kind !== 'text') return {skip: {path: file.path, reason: notTextReason(read.kind)}}
+  return {bytes: read.bytes, encoding: read.kind.encoding}
+}
+
+/** The text of a file of any size, a chunk at a time; a file that is not text yields nothing. */
+export function* fileChunks(
+  file: WorkspaceFile,
+  onSkip: (skip: SkippedFile) => void
+): Generator<string> {
+  let fd: number | undefined
+  try {
+    fd = openSync(file.absPath, 'r')
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES)
+    let position = 0
+    let decoder: StringDecoder | undefined
+    let swap = false
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK_BYTES, position)
+      if (n === 0) break
+      position += n
+      let bytes = buffer.subarray(0, n)
+      if (!decoder) {
+        const kind = sniffFileKind(bytes)
+        if (kind.kind !== 'text') {
+          onSkip({path: file.path, reason: notTextReason(kind)})
+          return
+        }
+        decoder = new StringDecoder(kind.encoding === 'utf8' ? 'utf8' : 'utf16le')
+        swap = kind.encoding === 'utf16be'
+        // The byte order mark is not text.
+        if (kind.encoding !== 'utf8') bytes = bytes.subarray(2)
+      }
+      yield decoder.write(swap ? swapBytes(bytes) : bytes)
+    }
+    const rest = decoder?.end()
+    if (rest) yield rest
+  } catch (error) {
+    onSkip(unreadable(file, error))
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+function unreadable(file: WorkspaceFile, error: unknown): SkippedFile {
+  return {
+    path: file.path,
+    reason: `unreadable: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    error: true
   }
 }
 

@@ -62,6 +62,38 @@ export function forEachEncodedRun(
   }
 }
 
+/**
+ * `forEachEncodedRun` over raw UTF-8 bytes, stopping when `onRun` returns true: the run
+ * characters are ASCII, so bytes and their decoded text have the same runs. Each run comes as a
+ * string with the two bytes after it (where `decodeRun` looks for `=` padding).
+ */
+export function someEncodedRun(
+  bytes: Buffer,
+  onRun: (run: string, length: number, allHex: boolean) => boolean
+): boolean {
+  const length = bytes.length
+  let probe = MIN_ENCODED_RUN - 1
+  while (probe < length) {
+    if ((ENCODED_CHAR_CLASS[bytes[probe]!]! & BASE64) === 0) {
+      probe += MIN_ENCODED_RUN
+      continue
+    }
+    let start = probe
+    while (start > 0 && ENCODED_CHAR_CLASS[bytes[start - 1]!]! & BASE64) start--
+    let end = probe + 1
+    while (end < length && ENCODED_CHAR_CLASS[bytes[end]!]! & BASE64) end++
+    if (end - start >= MIN_ENCODED_RUN) {
+      let allHex = true
+      for (let i = start; i < end && allHex; i++)
+        allHex = (ENCODED_CHAR_CLASS[bytes[i]!]! & HEX) !== 0
+      const run = bytes.toString('latin1', start, Math.min(length, end + 2))
+      if (onRun(run, end - start, allHex)) return true
+    }
+    probe = end + MIN_ENCODED_RUN
+  }
+  return false
+}
+
 /** Base64 (standard and URL-safe) and hex runs whose decoded form is printable text. */
 export function findEncodedSegments(text: string): EncodedSegment[] {
   const out: EncodedSegment[] = []

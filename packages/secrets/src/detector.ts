@@ -1,7 +1,7 @@
 import {MASK, redact, redactCredentials, shannonEntropy, type Redaction} from '@pipeguard/core'
 import {allowsWholePath, isAllowed, type Allowlist} from './allowlist'
 import type {CompiledRule} from './compiled-rule'
-import {decodeRun, forEachEncodedRun} from './decode'
+import {decodeRun, forEachEncodedRun, someEncodedRun} from './decode'
 import {KeywordMatcher} from './keyword-matcher'
 import {LineBreaks} from './line-breaks'
 import {LineIndex} from './line-index'
@@ -86,7 +86,7 @@ interface Candidate {
  * entropy floor, noise control, rule and global allowlists, and inline allow comments.
  */
 export class Detector {
-  private readonly rules: CompiledRule[]
+  readonly rules: CompiledRule[]
   private readonly keywordless: number[] = []
   /** For each keyword (by index in the matcher) the rules listing it. */
   private readonly rulesByKeyword: number[][] = []
@@ -157,6 +157,29 @@ export class Detector {
       detections.push(detection)
     }
     return detections
+  }
+
+  /**
+   * Whether a UTF-8 file's raw bytes can hold a detection, so whether it is worth decoding: a
+   * keyword occurs, or an encoded run decodes to text with a keyword or a further encoded string,
+   * or a rule runs without keywords. False means `detect` on its text would find nothing; most
+   * source files are cleared here without ever becoming a string.
+   */
+  mayDetect(bytes: Buffer): boolean {
+    if (this.keywordless.length > 0 || !this.matcher.asciiOnly) return true
+    if (this.matcher.occursIn(bytes)) return true
+    if (this.maxDecodeDepth === 0) return false
+    return someEncodedRun(bytes, (run, length, allHex) => {
+      const decoded = decodeRun(run, 0, length, allHex)?.decoded
+      if (decoded === undefined) return false
+      if (this.matcher.present(decoded).size > 0) return true
+      let nested = false
+      if (this.maxDecodeDepth > 1)
+        forEachEncodedRun(decoded, () => {
+          nested = true
+        })
+      return nested
+    })
   }
 
   /** Path-only rules (gitleaks `path` without `regex`) that flag this file by its name alone. */

@@ -28,7 +28,11 @@ export class KeywordMatcher {
   /** Keyword indexes ending at each (renumbered) state, own and through suffix links. */
   private readonly outputs: number[][]
 
+  /** Every keyword is ASCII: `occursIn` may run on raw bytes. */
+  readonly asciiOnly: boolean
+
   constructor(readonly keywords: readonly string[]) {
+    this.asciiOnly = keywords.every(k => /^[\x00-\x7f]*$/.test(k))
     // Classes are numbered first, so the table's element size is known before it is filled.
     const classByCode = new Map<number, number>()
     let classes = 1 // 0 = a character in no keyword
@@ -126,6 +130,22 @@ export class KeywordMatcher {
         for (let k = 0; k < out.length; k++) onHit(out[k]!, i + 1)
       }
     }
+  }
+
+  /**
+   * Whether any keyword occurs in raw UTF-8 bytes. Exact only when every keyword is ASCII
+   * (`asciiOnly`): ASCII bytes are their own code units and every other byte of UTF-8 is >= 0x80,
+   * which no ASCII keyword holds, so bytes and decoded text have the same hits.
+   */
+  occursIn(bytes: Uint8Array): boolean {
+    const {classOf, rows, acceptFrom} = this
+    const length = bytes.length
+    let row = 0
+    for (let i = 0; i < length; i++) {
+      row = rows[row + classOf[bytes[i]!]!]!
+      if (row >= acceptFrom) return true
+    }
+    return false
   }
 
   /** Indexes of the keywords occurring at least once. */

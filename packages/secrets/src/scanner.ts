@@ -1,13 +1,13 @@
 import {
   errorMessage,
   formatBytes,
-  textWindows,
+  mapInPool,
+  poolSize,
   type FileError,
   type Finding,
   type ScanContext,
   type ScanOutput,
-  type Scanner,
-  type WorkspaceFile
+  type Scanner
 } from '@pipeguard/core'
 import type {CommitRef} from './commit-ref'
 import {findingContext, installedPackageDirs} from './finding-context'
@@ -22,11 +22,9 @@ import {RULES} from './rules/index'
 import {maskValues} from './mask-values'
 import {groupSameValues} from './same-value'
 import {loadSecretsSettings} from './settings'
+import {createFileScanner, secretsFileTask} from './file-scan'
 import {detectionToFinding, pathRuleFinding} from './to-finding'
-import {SCAN_WINDOW, detectInWindows} from './windowed-detection'
-
-/** Files read at once from the workspace while the detector works on others. */
-const READ_CONCURRENCY = 16
+import {detectInText} from './windowed-detection'
 
 export interface SecretsScannerOptions {
   /** The rule set; the built-in RULES by default. */
@@ -113,14 +111,11 @@ async function scanSecrets(
   ): void => {
     const fragment = {
       path,
+      text,
       ...(commit ? {commit: commit.sha} : {}),
       ...(lineNumbers ? {lineNumbers} : {})
     }
-    const detections =
-      text.length > SCAN_WINDOW.size + SCAN_WINDOW.overlap
-        ? detectInWindows(detector, textWindows([text], SCAN_WINDOW), fragment)
-        : detector.detect({...fragment, text})
-    found(detections, path, commit)
+    found(detectInText(detector, fragment), path, commit)
   }
   const scanAdded = (added: AddedText): void => {
     try {
@@ -141,27 +136,38 @@ async function scanSecrets(
     )
   } else {
     ctx.progress.start('secrets', ctx.files.length)
-    await forEachConcurrently(ctx.files, READ_CONCURRENCY, async (file: WorkspaceFile) => {
-      try {
-        // A path-only rule judges the name, whatever the content (a keystore is binary).
-        for (const rule of detector.pathOnlyRules(file.path))
-          record(pathRuleFinding(rule, file.path))
-        if (file.size > ctx.workspace.maxFileSize) {
-          // Read in windows, never whole and never skipped: memory stays bounded.
-          const windows = ctx.workspace.textWindows(file, SCAN_WINDOW)
-          found(detectInWindows(detector, windows, {path: file.path}), file.path)
-          large++
-        } else {
-          const text = await ctx.workspace.text(file)
-          if (text !== undefined) scanFragment(file.path, text)
-        }
-      } catch (error) {
-        errors.push({path: file.path, message: `secret scan failed: ${errorMessage(error)}`})
+    const maxFileSize = ctx.workspace.maxFileSize
+    const bytes = ctx.files.reduce((sum, file) => sum + file.size, 0)
+    // Workers load the built-in rules themselves: rules given in code are scanned in this thread.
+    const ownRules = scannerOptions.rules !== undefined && scannerOptions.rules !== RULES
+    const {results, threads} = await mapInPool({
+      task: secretsFileTask,
+      setup: {root: ctx.root, config: ctx.config, maxFileSize},
+      items: ctx.files.map(({path, absPath, size}) => ({path, absPath, size})),
+      jobs: ownRules ? 1 : poolSize(ctx.options.jobs, bytes),
+      local: createFileScanner(detector, maxFileSize),
+      onDone: count => {
+        for (let i = 0; i < count; i++) ctx.progress.tick()
       }
-      ctx.progress.tick()
+    })
+    results.forEach((result, i) => {
+      const {path} = ctx.files[i]!
+      // A path-only rule judges the name, whatever the content (a keystore is binary).
+      for (const rule of detector.pathOnlyRules(path)) record(pathRuleFinding(rule, path))
+      if (result.skip) ctx.workspace.noteSkipped(result.skip)
+      if (result.error !== undefined) errors.push({path, message: result.error})
+      if (result.windowed) large++
+      found(
+        result.detections.map(wire => {
+          const rule = detector.rules[wire.rule]
+          if (!rule) throw new Error(`worker reported rule #${wire.rule}, which is not loaded`)
+          return {...wire, rule}
+        }),
+        path
+      )
     })
     ctx.progress.done()
-    notes.push(`${ctx.files.length} file(s)`)
+    notes.push(`${ctx.files.length} file(s)${threads > 1 ? ` in ${threads} threads` : ''}`)
     if (large)
       notes.push(
         `${large} file(s) over max-file-size (${formatBytes(ctx.workspace.maxFileSize)}) scanned in windows`
@@ -169,16 +175,4 @@ async function scanSecrets(
   }
   if (ignored) notes.push(`${ignored} finding(s) suppressed by .gitleaksignore`)
   return {findings, errors, notes, rulesRun: detector.ruleCount}
-}
-
-async function forEachConcurrently<T>(
-  items: T[],
-  limit: number,
-  work: (item: T) => Promise<void>
-): Promise<void> {
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) await work(items[next++]!)
-  }
-  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker))
 }

@@ -1,5 +1,5 @@
-import type {TextWindow, WindowSize} from '@pipeguard/core'
-import type {Detection, Detector} from './detector'
+import {textWindows, type TextWindow, type WindowSize} from '@pipeguard/core'
+import type {Detection, Detector, Fragment} from './detector'
 import {LineIndex} from './line-index'
 
 /**
@@ -41,4 +41,12 @@ export function* detectInWindows(
       }
     }
   }
+}
+
+/** A whole text's detections: at once, or in windows when it is longer than one window. */
+export function detectInText(detector: Detector, fragment: Fragment): Detection[] {
+  const {text, ...where} = fragment
+  return text.length > SCAN_WINDOW.size + SCAN_WINDOW.overlap
+    ? [...detectInWindows(detector, textWindows([text], SCAN_WINDOW), where)]
+    : detector.detect(fragment)
 }

@@ -80,3 +80,10 @@ export const LIST_FLAG: FlagSpec = {
   type: 'boolean',
   description: 'print the dependency inventory instead of auditing it'
 }
+export const JOBS_FLAG: FlagSpec = {
+  name: 'jobs',
+  short: 'j',
+  type: 'string',
+  value: 'N',
+  description: 'worker threads scanning files (default: one per available core)'
+}

@@ -17,6 +17,7 @@ import {
   FAIL_ON_FLAG,
   FORMAT_FLAG,
   HISTORY_FLAG,
+  JOBS_FLAG,
   MODE_FLAG,
   OSV_URL_FLAG,
   OUTPUT_FLAG,
@@ -67,6 +68,7 @@ export const scanCommand: Command = {
     SCANNERS_FLAG,
     HISTORY_FLAG,
     STAGED_FLAG,
+    JOBS_FLAG,
     ADVISORY_DB_FLAG,
     OSV_URL_FLAG,
     SBOM_FLAG,
@@ -123,7 +125,7 @@ function singleScanner(name: string, summary: string, extra: FlagSpec[]): Comman
 export const secretsCommand = singleScanner(
   'secrets',
   'Find hard-coded secrets in the working tree, staged changes or git history.',
-  [HISTORY_FLAG, STAGED_FLAG]
+  [HISTORY_FLAG, STAGED_FLAG, JOBS_FLAG]
 )
 
 export const iacCommand = singleScanner(
