@@ -34,6 +34,8 @@ export interface PublishInput {
   /** A scanned-root path as a repository path (the action's `path:` input is the prefix). */
   repoFile: (path: string) => string
   diffNote?: string
+  /** The diff is missing or partial, so every finding is in scope: the comment says so too. */
+  diffUnknown?: boolean
   /** On a pull request: what it switches off in the gate's own configuration. */
   gate?: GateComparison
 }
@@ -130,6 +132,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
         f => f.status === 'existing' && findingChange(f) !== 'present'
       ).length
       if (unscanned.length > 0) notesForComment.push(unscannedList(unscanned))
+      if (input.diffUnknown && input.diffNote) notesForComment.push(input.diffNote)
       if (outside + existing > 0) {
         notesForComment.push(
           `${outside} finding(s) outside the changed lines and ${existing} in the baseline do not block: see the job summary.`

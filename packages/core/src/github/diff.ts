@@ -29,6 +29,17 @@ export interface PullRequestDiff {
   source: 'git' | 'api'
 }
 
+/** What the PR files API listed, and whether that is all of the pull request. */
+export interface ApiDiff extends PullRequestDiff {
+  /** Files listed, removed ones included. */
+  listed: number
+  /**
+   * Why the list is not the whole pull request (it stopped at the API's 3,000-file cap, or lists
+   * fewer files than `changed_files`); undefined when it is complete.
+   */
+  truncated?: string
+}
+
 const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/
 
 /** Parses the hunks of one file's unified diff (the `patch` of the PR files API). */
@@ -151,13 +162,18 @@ export async function gitDiff(
   return {files: parseUnifiedDiff(stdout), source: 'git'}
 }
 
-/** The PR files API, paginated (100 per page); files without a patch count as wholly changed. */
+/**
+ * The PR files API, paginated (100 per page); files without a patch count as wholly changed.
+ * `changedFiles` (the event's `pull_request.changed_files`) tells a truncated list from a whole one.
+ */
 export async function apiDiff(
   octokit: GitHubClient,
   repo: {owner: string; repo: string},
-  pullNumber: number
-): Promise<PullRequestDiff> {
+  pullNumber: number,
+  changedFiles?: number
+): Promise<ApiDiff> {
   const files = new Map<string, ChangedFile>()
+  let listed = 0
   const iterator = octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
     ...repo,
     pull_number: pullNumber,
@@ -165,10 +181,22 @@ export async function apiDiff(
   })
   for await (const page of iterator) {
     for (const file of page.data) {
+      listed++
       if (file.status === 'removed') continue
       const parsed = file.patch ? parsePatch(file.patch) : {added: new Set<number>(), hunks: []}
       files.set(file.filename, {path: file.filename, ...parsed, wholeFile: !file.patch})
     }
   }
-  return {files, source: 'api'}
+  return {files, source: 'api', listed, truncated: truncation(listed, changedFiles)}
+}
+
+function truncation(listed: number, changedFiles: number | undefined): string | undefined {
+  if (changedFiles !== undefined)
+    return listed < changedFiles
+      ? `the pull request files API listed ${listed} of the ${changedFiles} changed files`
+      : undefined
+  // Without the event's count, a list that reached the cap may have been cut there.
+  if (listed >= PR_FILES_API_MAX)
+    return `the pull request files API stops at ${PR_FILES_API_MAX} files and listed ${listed}`
+  return undefined
 }

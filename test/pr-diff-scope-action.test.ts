@@ -1,0 +1,58 @@
+import {describe, expect, it} from '@jest/globals'
+import {useActionHarness} from './helpers/action-harness'
+import type {PullFile} from './helpers/fake-github'
+import {pullRequestEvent} from './helpers/workspace'
+
+const MAIN_TF = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  acl    = "public-read"\n}\n'
+
+/** `count` changed documentation files, then infra/main.tf: the last one GitHub's list reaches. */
+function docsThenTerraform(count: number): PullFile[] {
+  return [
+    ...Array.from({length: count}, (_, i) => ({
+      filename: `docs/page-${i}.md`,
+      status: 'modified' as const,
+      patch: '@@ -1 +1 @@\n-a\n+b'
+    })),
+    {filename: 'infra/main.tf', status: 'added', patch: '@@ -0,0 +1,4 @@\n+x\n+x\n+x\n+x'}
+  ]
+}
+
+describe('diff scope when the PR files API cannot list the whole pull request', () => {
+  // Not a git repository: the diff can only come from the API.
+  const h = useActionHarness({'infra/main.tf': MAIN_TF})
+  const run = (changedFiles: number) =>
+    h.run({
+      action: 'iac-lint',
+      eventName: 'pull_request',
+      event: pullRequestEvent(9, {changedFiles}),
+      inputs: {'fail-on': 'medium'}
+    })
+
+  it('a 3,001-file PR: the list stops at 3,000, so every finding stays in scope, with a warning everywhere', async () => {
+    h.server.pullFiles.set(9, docsThenTerraform(3000))
+    const result = await run(3001)
+    expect(h.server.requestsTo('GET', '/repos/acme/app/pulls/9/files')).toHaveLength(30)
+    expect(result.exitCode).toBe(1)
+    expect(Number(result.outputs.blocking)).toBeGreaterThan(0)
+    const why =
+      'the diff is incomplete (the pull request files API listed 3000 of the 3001 changed files): every finding is treated as changed.'
+    expect(result.stdout).toContain(`::warning::pipeguard: ${why}`)
+    const note = 'Diff filter `added` not applied: the diff is incomplete'
+    expect(result.summary).toContain(note)
+    expect(h.server.comments[0]!.body).toContain(note)
+    expect(result.summary).not.toContain('outside the diff')
+    expect(result.stdout).toMatch(/^::error title=.*file=infra\/main\.tf/m)
+  })
+
+  it('a whole list (3,000 files, changed_files 3,000) still filters: an unlisted file is outside the diff', async () => {
+    h.server.pullFiles.set(9, docsThenTerraform(3000).slice(0, 3000))
+    const result = await run(3000)
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.blocking).toBe('0')
+    expect(result.stdout).not.toContain('the diff is incomplete')
+    expect(result.summary).toContain(
+      'Diff filter `added` (changed lines from the pull request files API).'
+    )
+    expect(result.summary).toContain('outside the diff')
+  })
+})
