@@ -1,7 +1,8 @@
+import {readFileSync} from 'node:fs'
 import {describe, expect, it} from '@jest/globals'
 import {useActionHarness} from './helpers/action-harness'
 import type {PullFile} from './helpers/fake-github'
-import {pullRequestEvent} from './helpers/workspace'
+import {commitAll, initRepo, pullRequestEvent, writeFiles} from './helpers/workspace'
 
 const MAIN_TF = 'resource "aws_s3_bucket" "b" {\n  bucket = "x"\n  acl    = "public-read"\n}\n'
 
@@ -54,5 +55,69 @@ describe('diff scope when the PR files API cannot list the whole pull request', 
       'Diff filter `added` (changed lines from the pull request files API).'
     )
     expect(result.summary).toContain('outside the diff')
+  })
+})
+
+const deployment = (name: string, extra: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+${extra}`
+
+/** Settings the checks want on a container; the PR deletes them from `web`. */
+const HARDENED = `          securityContext:
+            runAsNonRoot: true
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+          resources:
+            limits:
+              cpu: 500m
+              memory: 256Mi
+`
+
+describe('deletion regressions: a PR that removes settings from a resource', () => {
+  // A git checkout with the base commit: the diff comes from git, deletions included.
+  const h = useActionHarness({})
+  const run = (event: unknown) =>
+    h.run({
+      action: 'iac-lint',
+      eventName: 'pull_request',
+      event,
+      inputs: {'fail-on': 'medium'}
+    })
+
+  it('findings on the resource that lost its settings are in scope; an untouched one stays outside the diff', async () => {
+    // `legacy` has lacked the settings all along: its findings pre-date the PR.
+    writeFiles(h.workspace, {
+      'k8s/web.yaml': `${deployment('web', HARDENED)}---\n${deployment('legacy', '')}`
+    })
+    const baseSha = initRepo(h.workspace)
+    writeFiles(h.workspace, {
+      'k8s/web.yaml': `${deployment('web', '')}---\n${deployment('legacy', '')}`
+    })
+    const headSha = commitAll(h.workspace, 'drop the container settings')
+    const result = await run(pullRequestEvent(5, {baseSha, headSha}))
+    expect(result.exitCode).toBe(1)
+    expect(result.summary).toContain('Diff filter `added` (changed lines from git).')
+    const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8')) as {
+      findings: Array<{ruleId: string; location: {startLine: number}; status: string}>
+    }
+    // web's container is at line 9, legacy's at line 20: no line of either was added.
+    const status = (line: number): string[] => [
+      ...new Set(report.findings.filter(f => f.location.startLine === line).map(f => f.status))
+    ]
+    expect(status(9)).toEqual(['new'])
+    expect(status(20)).toEqual(['filtered'])
+    const body = h.server.comments[0]!.body
+    expect(body).toContain('Deployment/web')
+    expect(body).not.toContain('Deployment/legacy')
+    expect(result.stdout).toMatch(/^::(error|warning) title=.*file=k8s\/web\.yaml,line=9,/m)
+    expect(result.stdout).not.toMatch(/file=k8s\/web\.yaml,line=20,/)
   })
 })

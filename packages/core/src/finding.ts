@@ -58,6 +58,15 @@ export const FindingSchema = z.object({
   /** Scanner-specific facts worth showing (dependency path, fix version...). Strings only. */
   properties: z.record(z.string(), z.string()).optional(),
   status: FindingStatusSchema.optional(),
+  /**
+   * The resource or block the finding is about (IaC), in the finding's file: a pull request that
+   * changes any line of it, a removal included, changes the finding.
+   */
+  block: z
+    .object({startLine: z.number().int().min(1), endLine: z.number().int().min(1)})
+    .optional(),
+  /** Other places its value comes from (a variable default, a tfvars line): changing them changes it. */
+  valueOrigins: z.array(LocationSchema).optional(),
   /** Why a finding does not block: the ignore reason, "baseline" or the diff filter. */
   suppression: z.string().optional()
 })

@@ -20,17 +20,13 @@ import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
 import {isTerraformFile} from './parsers/terraform-files'
 import {scanTerraform} from './parsers/terraform-scan'
+import {innermostRange, resourceRanges, type LineRange} from './resource-ranges'
 import {parseSuppressions, SuppressionIndex} from './suppression'
 
 interface ScannedDoc {
   path: string
   platform: Platform
   doc: unknown
-}
-
-interface LineRange {
-  startLine: number
-  endLine: number
 }
 
 interface FileInfo {
@@ -116,6 +112,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   let suppressed = 0
   for (const {path, platform, doc} of docs) {
     const info = infos.get(path)!
+    const resources = info.blocks ?? resourceRanges(platform, doc)
     const runs = runChecks(
       doc,
       checks.filter(c => c.platform === platform),
@@ -144,7 +141,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
             `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
           )
         }
-        const finding = toFinding(check, result, path)
+        const finding = toFinding(check, result, path, innermostRange(resources, result.line))
         // Module instances and for_each copies report the same place once.
         const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
         if (!findings.has(key)) findings.set(key, finding)
@@ -192,7 +189,12 @@ function enclosing(blocks: LineRange[], line: number): LineRange | undefined {
  * (a hash of a short secret can be reversed by trying candidates). Messages name values only in
  * redacted form, so a rotated secret of the same prefix keeps the finding's identity.
  */
-export function toFinding(check: RunnableCheck, result: CheckResult, path: string): Finding {
+export function toFinding(
+  check: RunnableCheck,
+  result: CheckResult,
+  path: string,
+  block?: LineRange
+): Finding {
   const resource = result.resource ?? ''
   const message = result.message ?? (resource ? `${check.title} (${resource})` : check.title)
   return createFinding({
@@ -207,7 +209,8 @@ export function toFinding(check: RunnableCheck, result: CheckResult, path: strin
     remediation: check.remediation,
     ...(check.docs ? {helpUri: check.docs} : {}),
     fingerprintContent: [check.id, resource, message].join('\n'),
-    properties: {platform: check.platform, ...(resource ? {resource} : {})}
+    properties: {platform: check.platform, ...(resource ? {resource} : {})},
+    ...(block ? {block} : {})
   })
 }
 

@@ -20,6 +20,11 @@ export interface ChangedFile {
   added: Set<number>
   /** The new-side range of every hunk, context included. */
   hunks: LineRange[]
+  /**
+   * Where lines were removed, as the new-side line that now follows them: a resource that lost a
+   * setting has no added line, yet the PR changed it.
+   */
+  deleted: Set<number>
   /** No patch available (binary, too large): the whole file counts as changed. */
   wholeFile: boolean
 }
@@ -43,8 +48,9 @@ export interface ApiDiff extends PullRequestDiff {
 const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/
 
 /** Parses the hunks of one file's unified diff (the `patch` of the PR files API). */
-export function parsePatch(patch: string): Pick<ChangedFile, 'added' | 'hunks'> {
+export function parsePatch(patch: string): Pick<ChangedFile, 'added' | 'hunks' | 'deleted'> {
   const added = new Set<number>()
+  const deleted = new Set<number>()
   const hunks: LineRange[] = []
   let line = 0
   let inHunk = false
@@ -54,16 +60,18 @@ export function parsePatch(patch: string): Pick<ChangedFile, 'added' | 'hunks'> 
       const start = Number(header[1])
       const count = header[2] === undefined ? 1 : Number(header[2])
       hunks.push({start, end: start + Math.max(count, 1) - 1})
-      line = start
+      // An empty new side (`+4,0`) names the line before the removal.
+      line = count === 0 ? start + 1 : start
       inHunk = true
       continue
     }
     if (!inHunk) continue
     if (text.startsWith('+')) added.add(line++)
     else if (text.startsWith(' ')) line++
-    // '-' lines and '\ No newline at end of file' do not exist on the new side.
+    else if (text.startsWith('-')) deleted.add(line)
+    // '\ No newline at end of file' does not exist on either side.
   }
-  return {added, hunks}
+  return {added, hunks, deleted}
 }
 
 /** Splits `git diff` output into files and parses each. Deleted files are left out. */
@@ -183,7 +191,9 @@ export async function apiDiff(
     for (const file of page.data) {
       listed++
       if (file.status === 'removed') continue
-      const parsed = file.patch ? parsePatch(file.patch) : {added: new Set<number>(), hunks: []}
+      const parsed = file.patch
+        ? parsePatch(file.patch)
+        : {added: new Set<number>(), hunks: [], deleted: new Set<number>()}
       files.set(file.filename, {path: file.filename, ...parsed, wholeFile: !file.patch})
     }
   }

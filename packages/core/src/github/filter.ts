@@ -26,14 +26,24 @@ export function createScopeFilter(
     // The scanner compared head with base itself (a dependency bump changes a lockfile line the
     // finding does not point at): its verdict is more precise than the changed lines.
     if (findingChange(finding) === 'introduced') return true
-    const file = diff.files.get(pathPrefix + finding.location.path)
+    const {path, startLine, endLine} = finding.location
+    if (touches(path, startLine, endLine, false)) return true
+    // A removal inside the finding's resource (a dropped `securityContext:`) or a change to where
+    // its value comes from (a variable default) is this PR's doing too.
+    if (finding.block && touches(path, finding.block.startLine, finding.block.endLine, true))
+      return true
+    return (finding.valueOrigins ?? []).some(o => touches(o.path, o.startLine, o.endLine, true))
+  }
+
+  function touches(path: string, start: number, end: number, removals: boolean): boolean {
+    const file = diff.files.get(pathPrefix + path)
     if (!file) return false
     if (mode === 'file' || file.wholeFile) return true
-    const {startLine, endLine} = finding.location
     if (mode === 'added') {
-      for (let line = startLine; line <= endLine; line++) if (file.added.has(line)) return true
-      return false
+      for (let line = start; line <= end; line++) if (file.added.has(line)) return true
+      // A removal right after the range's last line took away that range's last lines.
+      return removals && [...file.deleted].some(at => at > start && at <= end + 1)
     }
-    return file.hunks.some(h => h.start <= endLine && startLine <= h.end)
+    return file.hunks.some(h => h.start <= end && start <= h.end)
   }
 }
