@@ -120,4 +120,37 @@ describe('deletion regressions: a PR that removes settings from a resource', () 
     expect(result.stdout).toMatch(/^::(error|warning) title=.*file=k8s\/web\.yaml,line=9,/m)
     expect(result.stdout).not.toMatch(/file=k8s\/web\.yaml,line=20,/)
   })
+
+  it('a PR that only changes a tfvars value has the findings that value creates in scope, and no others', async () => {
+    const sg = (name: string, cidrs: string): string => `resource "aws_security_group" "${name}" {
+  name = "${name}"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ${cidrs}
+  }
+}
+`
+    writeFiles(h.workspace, {
+      'infra/main.tf': sg('web', '[var.admin_cidr]') + sg('db', '["0.0.0.0/0"]'),
+      'infra/variables.tf': 'variable "admin_cidr" {\n  default = "10.0.0.0/8"\n}\n',
+      'infra/terraform.tfvars': 'admin_cidr = "10.1.0.0/16"\n'
+    })
+    const baseSha = initRepo(h.workspace)
+    writeFiles(h.workspace, {'infra/terraform.tfvars': 'admin_cidr = "0.0.0.0/0"\n'})
+    const headSha = commitAll(h.workspace, 'open ssh to everyone')
+    const result = await run(pullRequestEvent(6, {baseSha, headSha}))
+    const report = JSON.parse(readFileSync(result.outputs['report-file']!, 'utf8')) as {
+      findings: Array<{ruleId: string; location: {path: string; startLine: number}; status: string}>
+    }
+    const open = (line: number) =>
+      report.findings.filter(f => f.ruleId === 'PG-TF-007' && f.location.startLine === line)
+    // web's cidr_blocks (line 7) is unchanged but now evaluates to the world; db's was open before.
+    expect(open(7).map(f => f.status)).toEqual(['new'])
+    expect(open(16).map(f => f.status)).toEqual(['filtered'])
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(/^::error title=.*file=infra\/main\.tf,line=7,/m)
+    expect(result.stdout).not.toMatch(/file=infra\/main\.tf,line=16,/)
+  })
 })

@@ -45,6 +45,42 @@ resource "aws_s3_bucket" "b" {
 }
 `
 
+const SG = (name: string, cidrs: string): string => `resource "aws_security_group" "${name}" {
+  name = "${name}"
+  ingress {
+    from_port   = 22
+    to_port     = 22
+    protocol    = "tcp"
+    cidr_blocks = ${cidrs}
+  }
+}
+`
+
+describe('Terraform findings carry where their values came from', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pg-iac-origins-'))
+  afterAll(() => rmSync(dir, {recursive: true, force: true}))
+  writeFileSync(join(dir, 'main.tf'), SG('web', 'local.ssh_from') + SG('db', '["0.0.0.0/0"]'))
+  writeFileSync(join(dir, 'locals.tf'), 'locals {\n  ssh_from = [var.admin_cidr]\n}\n')
+  writeFileSync(join(dir, 'variables.tf'), 'variable "admin_cidr" {\n  default = "10.0.0.0/8"\n}\n')
+  writeFileSync(join(dir, 'terraform.tfvars'), 'admin_cidr = "0.0.0.0/0"\n')
+
+  it('a value read through a local and a tfvars names both lines; a literal names none', async () => {
+    const report = await scanDir(dir)
+    const origins = (line: number): string[] => [
+      ...new Set(
+        report.findings
+          .filter(f => f.location.path === 'main.tf' && f.location.startLine === line)
+          .flatMap(f => (f.valueOrigins ?? []).map(o => `${o.path}:${o.startLine}`))
+      )
+    ]
+    expect(report.findings.some(f => f.location.startLine === 7)).toBe(true)
+    // The tfvars value wins over the default, so the default is not where it came from.
+    expect(origins(7).sort()).toEqual(['locals.tf:2', 'terraform.tfvars:1'])
+    expect(report.findings.some(f => f.location.startLine === 16)).toBe(true)
+    expect(origins(16)).toEqual([])
+  })
+})
+
 describe('IaC findings carry the line range of their resource', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pg-iac-ranges-'))
   afterAll(() => rmSync(dir, {recursive: true, force: true}))

@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises'
 import {
   type FileError,
   type Finding,
+  type Location,
   type Scanner,
   type ScanContext,
   type ScanOutput,
@@ -141,7 +142,12 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
             `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
           )
         }
-        const finding = toFinding(check, result, path, innermostRange(resources, result.line))
+        const resource = innermostRange(resources, result.line)
+        const finding = toFinding(check, result, path, resource)
+        if (platform === 'terraform' && resource) {
+          const origins = valueOrigins(doc as TerraformDocument, resource)
+          if (origins.length) finding.valueOrigins = origins
+        }
         // Module instances and for_each copies report the same place once.
         const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
         if (!findings.has(key)) findings.set(key, finding)
@@ -160,6 +166,16 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     errors: distinctErrors(errors),
     notes: [...new Set(notes)]
   }
+}
+
+/** Where the values of the resources declared in `block` came from (variables, tfvars, locals). */
+function valueOrigins(doc: TerraformDocument, block: LineRange): Location[] {
+  const seen = new Map<string, Location>()
+  for (const resource of [...doc.resources, ...doc.data]) {
+    if (resource.line !== block.startLine) continue
+    for (const o of doc.module.originsOf(resource.address)) seen.set(`${o.path}\0${o.startLine}`, o)
+  }
+  return [...seen.values()]
 }
 
 function fileInfo(text: string, blocks?: LineRange[]): FileInfo {
