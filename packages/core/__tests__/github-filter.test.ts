@@ -115,6 +115,9 @@ describe('createScopeFilter', () => {
     // A block that starts where the removal ends, and one further down, were not touched.
     expect(inScope(onWorkload(8, 20))).toBe(false)
     expect(inScope(onWorkload(30, 40))).toBe(false)
+    // A line added elsewhere in a resource does not bring in its older findings.
+    const added = createScopeFilter('added', diff, 'infra/')!
+    expect(added({...finding('app.tf', 15), block: {startLine: 10, endLine: 16}})).toBe(false)
   })
 
   it('a changed line where the value comes from (a variable default) puts the finding in scope', () => {

@@ -167,7 +167,9 @@ export async function publishReports(input: PublishInput): Promise<void> {
           mode: inputs.comment,
           markerText: marker(input.actionId),
           // A change that weakens the gate is worth a comment even when nothing is found.
-          hasFindings: actionable.length > 0 || gateChanges.length > 0,
+          // An incomplete scan is a failure the author must see, with the files it could not read.
+          hasFindings:
+            actionable.length > 0 || gateChanges.length > 0 || report.incomplete.length > 0,
           body
         }
       )

@@ -27,23 +27,32 @@ export function createScopeFilter(
     // finding does not point at): its verdict is more precise than the changed lines.
     if (findingChange(finding) === 'introduced') return true
     const {path, startLine, endLine} = finding.location
-    if (touches(path, startLine, endLine, false)) return true
-    // A removal inside the finding's resource (a dropped `securityContext:`) or a change to where
-    // its value comes from (a variable default) is this PR's doing too.
-    if (finding.block && touches(path, finding.block.startLine, finding.block.endLine, true))
+    if (touches(path, startLine, endLine)) return true
+    // A removal inside the finding's resource (a dropped `securityContext:`) creates findings on
+    // lines the PR did not touch. Only removals count: a line added elsewhere in a resource does
+    // not make its older findings this PR's doing.
+    if (finding.block && removedWithin(path, finding.block.startLine, finding.block.endLine))
       return true
-    return (finding.valueOrigins ?? []).some(o => touches(o.path, o.startLine, o.endLine, true))
+    // A change to where its value comes from (a variable default, a tfvars line) changes it.
+    return (finding.valueOrigins ?? []).some(
+      o => touches(o.path, o.startLine, o.endLine) || removedWithin(o.path, o.startLine, o.endLine)
+    )
   }
 
-  function touches(path: string, start: number, end: number, removals: boolean): boolean {
+  function touches(path: string, start: number, end: number): boolean {
     const file = diff.files.get(pathPrefix + path)
     if (!file) return false
     if (mode === 'file' || file.wholeFile) return true
     if (mode === 'added') {
       for (let line = start; line <= end; line++) if (file.added.has(line)) return true
-      // A removal right after the range's last line took away that range's last lines.
-      return removals && [...file.deleted].some(at => at > start && at <= end + 1)
+      return false
     }
     return file.hunks.some(h => h.start <= end && start <= h.end)
+  }
+
+  /** A removal right after the range's last line took away that range's last lines. */
+  function removedWithin(path: string, start: number, end: number): boolean {
+    const file = diff.files.get(pathPrefix + path)
+    return file !== undefined && [...file.deleted].some(at => at > start && at <= end + 1)
   }
 }
