@@ -14,6 +14,10 @@ export const MAX_PAGES_PER_QUERY = 100
 /** A larger answer is refused: no OSV record or batch comes near it. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
+/** Without network the other scanners still run: say how to audit offline or leave the audit out. */
+export const OFFLINE_HINT =
+  'Offline: --advisory-db DIR (action input advisory-db), or leave the audit out: --scanners secrets,iac'
+
 export interface OsvApiOptions {
   /** API base, e.g. https://api.osv.dev */
   baseUrl: string
@@ -96,7 +100,7 @@ export function osvApiSource(options: OsvApiOptions): AdvisorySource & {stats: R
 
   const fail = (detail: string): ConfigError =>
     new ConfigError(
-      `could not reach the OSV API at ${shown}: ${detail}; no vulnerability scan was done`
+      `could not reach the OSV API at ${shown}: ${detail}; no vulnerability scan was done. ${OFFLINE_HINT}`
     )
 
   async function request(path: string, init: RequestInit): Promise<unknown> {
