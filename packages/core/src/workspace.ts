@@ -200,6 +200,14 @@ export class Workspace {
     })
   }
 
+  /**
+   * A scanner that leaves a file it was given unchecked on purpose says so here (a Helm template
+   * that is not YAML until rendered): listed with the reason, and not an error.
+   */
+  skipFile(path: string, reason: string): void {
+    this.skip({path, reason})
+  }
+
   /** Once per file and reason, whichever scanner meets it first. */
   private skip(entry: SkippedFile): void {
     if (!this.skipped.some(s => s.path === entry.path && s.reason === entry.reason))

@@ -17,6 +17,7 @@ import {CHECKS} from './checks/index'
 import {loadPolicyFile} from './custom-policy'
 import {type RunnableCheck, runChecks, selectChecks} from './engine'
 import {PARSERS} from './parsers/index'
+import {HELM_TEMPLATE_SKIP, isUnrenderedHelmTemplate} from './parsers/kubernetes'
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
 import {isTerraformFile} from './parsers/terraform-files'
@@ -89,7 +90,10 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     const parser = PARSERS.find(
       p => p.platform !== 'terraform' && p.fileRequired(path) && (!p.detect || p.detect(text, path))
     )
-    if (!parser) continue
+    if (!parser) {
+      if (isUnrenderedHelmTemplate(text, path)) ctx.workspace.skipFile(path, HELM_TEMPLATE_SKIP)
+      continue
+    }
     try {
       await parser.init?.()
       const parsed = parser.parse(text, path)
