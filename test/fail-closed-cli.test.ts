@@ -99,6 +99,10 @@ describe('an incomplete scan never reads as clean (dist/cli.js)', () => {
     ])
     expect(run.stdout).not.toContain(token)
     expect(run.stderr).toContain('Dependency audit did not run')
+    // One line on stderr that says how to go on without network.
+    const hint = run.stderr.split('\n').filter(line => line.includes('--advisory-db DIR'))
+    expect(hint).toHaveLength(1)
+    expect(hint[0]).toContain('--scanners secrets,iac')
   })
 
   it('every report says how many rules ran, so a config that turns them all off is visible', () => {

@@ -73,6 +73,33 @@ describe('dist/cli.js: what gets scanned', () => {
     expect(stdout).not.toContain(secret)
   })
 
+  it('an unrendered Helm template is listed as skipped with the reason; a rendered manifest is scanned', () => {
+    const template =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  replicas: {{ .Values.n }}\n'
+    const root = dir({
+      'chart/templates/deployment.yaml': template,
+      'rendered/pod.yaml':
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: nginx:1.27\n'
+    })
+    const {code, report} = jsonRun(['iac', root])
+    // A skip by design is not an error: the scan is complete.
+    expect(code).toBe(0)
+    expect(report.findings.length).toBeGreaterThan(0)
+    expect(report.skipped).toEqual([
+      {
+        path: 'chart/templates/deployment.yaml',
+        reason: 'Helm template: not rendered; scan `helm template` output'
+      }
+    ])
+    expect(new Set(report.findings.map(f => f.location.path))).toEqual(
+      new Set(['rendered/pod.yaml'])
+    )
+    const table = pipeguard(['iac', root])
+    expect(table.stdout).toContain(
+      '1 file(s) skipped (binary, too large, symlinks, unrendered Helm templates)'
+    )
+  })
+
   it('reports a Terraform file named net\\sg.tf at its real name', () => {
     const root = dir({'net\\sg.tf': OPEN_SG})
     const {code, report} = jsonRun(['iac', root])

@@ -130,6 +130,9 @@ export function readOnlyToken(times = 1000): Fault[] {
   }))
 }
 
+/** GitHub's pull request files API lists at most this many files. */
+export const PULL_FILES_MAX = 3000
+
 type Handler = (req: ParsedRequest) => Reply
 
 interface ParsedRequest {
@@ -534,11 +537,11 @@ export class FakeGitHub {
       return run ? {status: 200, body: run} : {status: 404, body: {message: 'Not Found'}}
     })
 
-    // Pull request files.
+    // Pull request files: like GitHub, the list stops at 3,000 files whatever the PR holds.
     this.route('GET', `${repoBase}/pulls/:number/files`, p => ({
       status: 200,
       paginate: true,
-      body: (this.pullFiles.get(Number(p.params.number)) ?? []).map(f => ({
+      body: (this.pullFiles.get(Number(p.params.number)) ?? []).slice(0, PULL_FILES_MAX).map(f => ({
         sha: '0'.repeat(40),
         additions: 0,
         deletions: 0,

@@ -36,13 +36,14 @@ export function randomToken(prefix: string, length: number, alphabet = ALNUM): s
 /** A pull_request event payload as GitHub sends it (the fields pipeguard reads). */
 export function pullRequestEvent(
   number: number,
-  options: {headSha?: string; baseSha?: string; fork?: boolean} = {}
+  options: {headSha?: string; baseSha?: string; fork?: boolean; changedFiles?: number} = {}
 ): unknown {
   return {
     action: 'synchronize',
     number,
     pull_request: {
       number,
+      ...(options.changedFiles === undefined ? {} : {changed_files: options.changedFiles}),
       head: {
         sha: options.headSha ?? 'b'.repeat(40),
         ref: 'feature',

@@ -104,7 +104,7 @@ describe('pipeguard deps', () => {
     try {
       const result = await cli(['deps', dir, '--osv-url', server.url, '--format', 'json'])
       expect(result.code).toBe(2)
-      const reason = `could not reach the OSV API at ${server.url}: POST ${server.url}/v1/querybatch answered HTTP 500 (gave up after 3 attempts); no vulnerability scan was done`
+      const reason = `could not reach the OSV API at ${server.url}: POST ${server.url}/v1/querybatch answered HTTP 500 (gave up after 3 attempts); no vulnerability scan was done. Offline: --advisory-db DIR (action input advisory-db), or leave the audit out: --scanners secrets,iac`
       const report = JSON.parse(result.stdout)
       expect(report.findings).toEqual([])
       expect(report.scanners).toEqual([

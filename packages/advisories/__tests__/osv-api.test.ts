@@ -109,7 +109,7 @@ describe('OSV API source', () => {
     server.faults.push({kind: 'status', status: 503, times: Infinity})
     const error = await expectConfigError(
       osvApiSource({baseUrl: server.url, retries: 3, ...noWait()}).query([lodash]),
-      /^could not reach the OSV API at http:\/\/127\.0\.0\.1:\d+: POST .*\/v1\/querybatch answered HTTP 503 \(gave up after 4 attempts\); no vulnerability scan was done$/
+      /^could not reach the OSV API at http:\/\/127\.0\.0\.1:\d+: POST .*\/v1\/querybatch answered HTTP 503 \(gave up after 4 attempts\); no vulnerability scan was done\. Offline: --advisory-db DIR \(action input advisory-db\), or leave the audit out: --scanners secrets,iac$/
     )
     expect(error.name).toBe('ConfigError')
     expect(server.requests).toHaveLength(4)

@@ -253,7 +253,7 @@ describe('dependency scanner behaviour', () => {
     expect(report.scanners[0]).toMatchObject({status: 'failed'})
     expect(report.scanners[0]!.reasons).toEqual([
       expect.stringMatching(
-        /^could not reach the OSV API at http:\/\/127\.0\.0\.1:9: .*; no vulnerability scan was done$/
+        /^could not reach the OSV API at http:\/\/127\.0\.0\.1:9: .*; no vulnerability scan was done\. Offline: --advisory-db DIR \(action input advisory-db\), or leave the audit out: --scanners secrets,iac$/
       )
     ])
   })

@@ -54,6 +54,28 @@ describe('readGitHubContext', () => {
     expect(fork.pullRequest!.isFork).toBe(true)
   })
 
+  it('reads changed_files (the files API lists at most 3,000) and rejects a non-number', () => {
+    const pr = (changed: unknown) => ({
+      pull_request: {
+        number: 3,
+        changed_files: changed,
+        head: {sha: 'h'.repeat(40)},
+        base: {sha: 'b'.repeat(40)}
+      }
+    })
+    const env = (file: string) => ({
+      ...base,
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: file
+    })
+    expect(readGitHubContext(env(payload('big.json', pr(3001))))!.pullRequest!.changedFiles).toBe(
+      3001
+    )
+    expect(() => readGitHubContext(env(payload('bad.json', pr('many'))))).toThrow(
+      /pull_request\.changed_files: /
+    )
+  })
+
   it('push and schedule: GITHUB_SHA, and scheduled runs are marked', () => {
     expect(readGitHubContext({...base, GITHUB_EVENT_NAME: 'push'})).toMatchObject({
       sha: 'm'.repeat(40),

@@ -35,6 +35,15 @@ describe('parsePatch', () => {
     expect(hunks).toEqual([{start: 1, end: 1}])
   })
 
+  it('records where lines were removed as the new-side line that follows them', () => {
+    const {deleted, added} = parsePatch(
+      ['@@ -1,4 +1,2 @@', ' a', '-b', '-c', ' d', '@@ -9,2 +7,0 @@', '-x', '-y'].join('\n')
+    )
+    expect([...added]).toEqual([])
+    // b and c were between new lines 1 and 2; x and y came after new line 7.
+    expect([...deleted]).toEqual([2, 8])
+  })
+
   it('gives nothing for text that is not a diff', () => {
     const {added, hunks} = parsePatch('+not a hunk\nrandom text\n@@ broken @@')
     expect(added.size).toBe(0)

@@ -30,7 +30,13 @@ const diff: PullRequestDiff = {
     ],
     [
       'infra/blob.bin',
-      {path: 'infra/blob.bin', added: new Set<number>(), hunks: [], wholeFile: true}
+      {
+        path: 'infra/blob.bin',
+        added: new Set<number>(),
+        hunks: [],
+        deleted: new Set<number>(),
+        wholeFile: true
+      }
     ]
   ])
 }
@@ -83,6 +89,49 @@ describe('createScopeFilter', () => {
     expect(
       createScopeFilter('added', diff, inInfra)!({...bumped, properties: {change: 'present'}})
     ).toBe(false)
+  })
+
+  it("a removal inside the finding's resource puts it in scope; one outside it does not", () => {
+    // k8s.yaml: the PR removes `securityContext:` (old lines 8-9), which followed line 7.
+    const removal: PullRequestDiff = {
+      source: 'git',
+      files: new Map([
+        [
+          'k8s.yaml',
+          {
+            path: 'k8s.yaml',
+            ...parsePatch('@@ -5,6 +5,4 @@\n a\n b\n c\n-d\n-e\n f'),
+            wholeFile: false
+          }
+        ]
+      ])
+    }
+    const inScope = createScopeFilter('added', removal)!
+    const onWorkload = (startLine: number, endLine: number): Finding => ({
+      ...finding('k8s.yaml', 2),
+      block: {startLine, endLine}
+    })
+    expect(inScope(finding('k8s.yaml', 2))).toBe(false)
+    expect(inScope(onWorkload(1, 20))).toBe(true)
+    // The removed lines were the last ones of the block ending at line 7.
+    expect(inScope(onWorkload(1, 7))).toBe(true)
+    // A block that starts where the removal ends, and one further down, were not touched.
+    expect(inScope(onWorkload(8, 20))).toBe(false)
+    expect(inScope(onWorkload(30, 40))).toBe(false)
+    // A line added elsewhere in a resource does not bring in its older findings.
+    const added = createScopeFilter('added', diff, inInfra)!
+    expect(added({...finding('app.tf', 15), block: {startLine: 10, endLine: 16}})).toBe(false)
+  })
+
+  it('a changed line where the value comes from (a variable default) puts the finding in scope', () => {
+    const fromVariable = (startLine: number): Finding => ({
+      ...finding('main.tf', 3),
+      valueOrigins: [{path: 'app.tf', startLine, endLine: startLine}]
+    })
+    const inScope = createScopeFilter('added', diff, inInfra)!
+    expect(inScope(fromVariable(13))).toBe(true)
+    expect(inScope(fromVariable(15))).toBe(false)
+    expect(inScope(finding('main.tf', 3))).toBe(false)
   })
 
   it('nofilter: no predicate at all', () => {

@@ -69,6 +69,15 @@ export const FindingSchema = z.object({
   context: FindingContextSchema.optional(),
   /** How many times the same problem occurs in the file when more than once (one finding for all). */
   count: z.number().int().min(2).optional(),
+  /**
+   * The resource or block the finding is about (IaC), in the finding's file: a pull request that
+   * changes any line of it, a removal included, changes the finding.
+   */
+  block: z
+    .object({startLine: z.number().int().min(1), endLine: z.number().int().min(1)})
+    .optional(),
+  /** Other places its value comes from (a variable default, a tfvars line): changing them changes it. */
+  valueOrigins: z.array(LocationSchema).optional(),
   /** Why a finding does not block: the ignore reason, "baseline" or the diff filter. */
   suppression: z.string().optional()
 })

@@ -145,6 +145,14 @@ export class Workspace {
   }
 
   /**
+   * A scanner that leaves a file it was given unchecked on purpose says so here (a Helm template
+   * that is not YAML until rendered): listed with the reason, and not an error.
+   */
+  skipFile(path: string, reason: string): void {
+    this.noteSkipped({path, reason})
+  }
+
+  /**
    * Once per file and reason, whichever scanner meets it first (a scanner reading files on its
    * own, in worker threads, reports its skips here).
    */

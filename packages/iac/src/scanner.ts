@@ -3,6 +3,7 @@ import {readFile} from 'node:fs/promises'
 import {
   type FileError,
   type Finding,
+  type Location,
   type Scanner,
   type ScanContext,
   type ScanOutput,
@@ -16,21 +17,18 @@ import {CHECKS} from './checks/index'
 import {loadPolicyFile} from './custom-policy'
 import {type RunnableCheck, runChecks, selectChecks} from './engine'
 import {PARSERS} from './parsers/index'
+import {HELM_TEMPLATE_SKIP, isUnrenderedHelmTemplate} from './parsers/kubernetes'
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
 import {isTerraformFile} from './parsers/terraform-files'
 import {scanTerraform} from './parsers/terraform-scan'
+import {innermostRange, resourceRanges, type LineRange} from './resource-ranges'
 import {parseSuppressions, SuppressionIndex} from './suppression'
 
 interface ScannedDoc {
   path: string
   platform: Platform
   doc: unknown
-}
-
-interface LineRange {
-  startLine: number
-  endLine: number
 }
 
 interface FileInfo {
@@ -92,7 +90,10 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     const parser = PARSERS.find(
       p => p.platform !== 'terraform' && p.fileRequired(path) && (!p.detect || p.detect(text, path))
     )
-    if (!parser) continue
+    if (!parser) {
+      if (isUnrenderedHelmTemplate(text, path)) ctx.workspace.skipFile(path, HELM_TEMPLATE_SKIP)
+      continue
+    }
     try {
       await parser.init?.()
       const parsed = parser.parse(text, path)
@@ -116,6 +117,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   let suppressed = 0
   for (const {path, platform, doc} of docs) {
     const info = infos.get(path)!
+    const resources = info.blocks ?? resourceRanges(platform, doc)
     const runs = runChecks(
       doc,
       checks.filter(c => c.platform === platform),
@@ -144,7 +146,12 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
             `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
           )
         }
-        const finding = toFinding(check, result, path)
+        const resource = innermostRange(resources, result.line)
+        const finding = toFinding(check, result, path, resource)
+        if (platform === 'terraform' && resource) {
+          const origins = valueOrigins(doc as TerraformDocument, resource)
+          if (origins.length) finding.valueOrigins = origins
+        }
         // Module instances and for_each copies report the same place once.
         const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
         if (!findings.has(key)) findings.set(key, finding)
@@ -163,6 +170,16 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     errors: distinctErrors(errors),
     notes: [...new Set(notes)]
   }
+}
+
+/** Where the values of the resources declared in `block` came from (variables, tfvars, locals). */
+function valueOrigins(doc: TerraformDocument, block: LineRange): Location[] {
+  const seen = new Map<string, Location>()
+  for (const resource of [...doc.resources, ...doc.data]) {
+    if (resource.line !== block.startLine) continue
+    for (const o of doc.module.originsOf(resource.address)) seen.set(`${o.path}\0${o.startLine}`, o)
+  }
+  return [...seen.values()]
 }
 
 function fileInfo(text: string, blocks?: LineRange[]): FileInfo {
@@ -192,7 +209,12 @@ function enclosing(blocks: LineRange[], line: number): LineRange | undefined {
  * (a hash of a short secret can be reversed by trying candidates). Messages name values only in
  * redacted form, so a rotated secret of the same prefix keeps the finding's identity.
  */
-export function toFinding(check: RunnableCheck, result: CheckResult, path: string): Finding {
+export function toFinding(
+  check: RunnableCheck,
+  result: CheckResult,
+  path: string,
+  block?: LineRange
+): Finding {
   const resource = result.resource ?? ''
   const message = result.message ?? (resource ? `${check.title} (${resource})` : check.title)
   return createFinding({
@@ -207,7 +229,8 @@ export function toFinding(check: RunnableCheck, result: CheckResult, path: strin
     remediation: check.remediation,
     ...(check.docs ? {helpUri: check.docs} : {}),
     fingerprintContent: [check.id, resource, message].join('\n'),
-    properties: {platform: check.platform, ...(resource ? {resource} : {})}
+    properties: {platform: check.platform, ...(resource ? {resource} : {})},
+    ...(block ? {block} : {})
   })
 }
 

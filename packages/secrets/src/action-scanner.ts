@@ -16,7 +16,8 @@ export function createActionSecretsScanner(
     env.GITHUB_EVENT_NAME,
     readEventPayload(env.GITHUB_EVENT_PATH)
   )
-  return createSecretsScanner({onSecret: mask, ...(history ? {history} : {})})
+  // actions/checkout clones one commit deep by default: the range's commits are fetched then.
+  return createSecretsScanner({onSecret: mask, ...(history ? {history, fetchMissing: true} : {})})
 }
 
 function readEventPayload(file: string | undefined): EventPayload {

@@ -1,23 +1,33 @@
 import {ConfigError} from '@pipeguard/core'
+import {fetchRangeCommits} from './fetch-range'
 import {LOG_FORMAT, type AddedText} from './git-patch'
 import {PLAIN_PATCH_FLAGS, git, requireGitRepo, streamPatches} from './git-run'
 
 export interface HistoryStats {
   commits: number
   shallow: boolean
+  /** Git fetches run to bring the range's missing commits from origin. */
+  fetches: number
 }
 
 /**
  * Every line added by every commit reachable from any ref (`history === true`) or in a range
  * (`base..head`), oldest first. A secret added and later removed is still seen in the commit
  * that added it. Merge commits show no patch of their own, as in gitleaks' `git log -p`.
+ * `fetchMissing` (the action on a shallow checkout) fetches a range's missing commits from origin.
  */
 export async function scanHistory(
   root: string,
   history: true | string,
-  onAdded: (added: AddedText) => void
+  onAdded: (added: AddedText) => void,
+  fetchMissing = false
 ): Promise<HistoryStats> {
   await requireGitRepo(root, '--history')
+  let fetches = 0
+  if (fetchMissing && history !== true) {
+    const ends = parseHistoryRange(history).ends
+    if (ends.length === 2) fetches = (await fetchRangeCommits(root, ends[0]!, ends[1]!)).fetches
+  }
   const shallow = (await git(root, ['rev-parse', '--is-shallow-repository'])).trim() === 'true'
   const revisions = history === true ? ['--all'] : [history]
   if (history !== true) await checkEnds(root, history, shallow)
@@ -34,7 +44,7 @@ export async function scanHistory(
     ['log', ...PLAIN_PATCH_FLAGS, '--reverse', `--format=${LOG_FORMAT}`, ...revisions, '--'],
     onAdded
   )
-  return {commits, shallow}
+  return {commits, shallow, fetches}
 }
 
 /** The forms `--history=…` accepts: a commit (its whole ancestry) or BASE..HEAD / BASE...HEAD. */

@@ -12,7 +12,7 @@ import {
 import type {CommitRef} from './commit-ref'
 import {findingContext, installedPackageDirs} from './finding-context'
 import {Detector, type Detection} from './detector'
-import {scanHistory} from './git-history'
+import {scanHistory, type HistoryStats} from './git-history'
 import {secretsGate} from './gitleaks-gate'
 import type {AddedText} from './git-patch'
 import {scanStaged} from './git-staged'
@@ -37,6 +37,8 @@ export interface SecretsScannerOptions {
   onSecret?: (secret: string) => void
   /** Overrides the run's `history` option (the action scans a pull request's range). */
   history?: boolean | string
+  /** Fetch the `history` range's commits from origin when the checkout lacks them (shallow). */
+  fetchMissing?: boolean
 }
 
 export function createSecretsScanner(scannerOptions: SecretsScannerOptions = {}): Scanner {
@@ -130,10 +132,8 @@ async function scanSecrets(
     await scanStaged(ctx.root, scanAdded)
     notes.push('staged changes')
   } else if (history) {
-    const stats = await scanHistory(ctx.root, history, scanAdded)
-    notes.push(
-      `history: ${stats.commits} commit(s)${history === true ? '' : ` in ${history}`}${stats.shallow ? ' (shallow clone: older history is not available)' : ''}`
-    )
+    const stats = await scanHistory(ctx.root, history, scanAdded, scannerOptions.fetchMissing)
+    notes.push(historyNote(history, stats))
   } else {
     ctx.progress.start('secrets', ctx.files.length)
     const maxFileSize = ctx.workspace.maxFileSize
@@ -175,4 +175,14 @@ async function scanSecrets(
   }
   if (ignored) notes.push(`${ignored} finding(s) suppressed by .gitleaksignore`)
   return {findings, errors, notes, rulesRun: detector.ruleCount}
+}
+
+function historyNote(history: true | string, stats: HistoryStats): string {
+  const range = history === true ? '' : ` in ${history}`
+  const fetched = stats.fetches
+    ? `, fetched from origin (${stats.fetches} git fetch(es): the checkout was shallow)`
+    : ''
+  const shallow =
+    stats.shallow && !stats.fetches ? ' (shallow clone: older history is not available)' : ''
+  return `history: ${stats.commits} commit(s)${range}${fetched}${shallow}`
 }

@@ -20,6 +20,10 @@ export const MAX_ALIAS_LOOKUPS = 50
 /** A larger answer is refused: no OSV record or batch comes near it. */
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
+/** Without network the other scanners still run: say how to audit offline or leave the audit out. */
+export const OFFLINE_HINT =
+  'Offline: --advisory-db DIR (action input advisory-db), or leave the audit out: --scanners secrets,iac'
+
 export interface OsvApiOptions {
   /** API base, e.g. https://api.osv.dev */
   baseUrl: string
@@ -66,7 +70,9 @@ class ApiFailure extends ConfigError {
     shown: string,
     readonly detail: string
   ) {
-    super(`could not reach the OSV API at ${shown}: ${detail}; no vulnerability scan was done`)
+    super(
+      `could not reach the OSV API at ${shown}: ${detail}; no vulnerability scan was done. ${OFFLINE_HINT}`
+    )
   }
 }
 

@@ -34,6 +34,8 @@ export interface PublishInput {
   /** A scanned-root path as a repository path (the action's `path:` input is the prefix). */
   repoFile: (path: string) => string
   diffNote?: string
+  /** The diff is missing or partial, so every finding is in scope: the comment says so too. */
+  diffUnknown?: boolean
   /** On a pull request: what it switches off in the gate's own configuration. */
   gate?: GateComparison
 }
@@ -131,6 +133,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
         f => f.status === 'existing' && findingChange(f) !== 'present'
       ).length
       if (unscanned.length > 0) notesForComment.push(unscannedList(unscanned, repoFile))
+      if (input.diffUnknown && input.diffNote) notesForComment.push(input.diffNote)
       if (outside + existing > 0) {
         notesForComment.push(
           `${outside} finding(s) outside the changed lines and ${existing} in the baseline do not block: see the job summary.`
@@ -165,7 +168,9 @@ export async function publishReports(input: PublishInput): Promise<void> {
           mode: inputs.comment,
           markerText: marker(input.actionId),
           // A change that weakens the gate is worth a comment even when nothing is found.
-          hasFindings: actionable.length > 0 || gateChanges.length > 0,
+          // An incomplete scan is a failure the author must see, with the files it could not read.
+          hasFindings:
+            actionable.length > 0 || gateChanges.length > 0 || report.incomplete.length > 0,
           body
         }
       )

@@ -5,8 +5,9 @@ import {loadBaseline} from '../baseline'
 import type {ConfigInput} from '../config-schema'
 import {loadConfig} from '../config-load'
 import {ConfigError, errorMessage} from '../errors'
+import {escapeMarkdown} from '../escape'
 import {readGitHubContext, type GitHubContext} from '../github/context'
-import {apiDiff, gitDiff, type PullRequestDiff} from '../github/diff'
+import {apiDiff, gitDiff, type ApiDiff, type PullRequestDiff} from '../github/diff'
 import {createScopeFilter, type FilterMode} from '../github/filter'
 import {createOctokit, type GitHubClient, type OctokitOptions} from '../github/octokit'
 import {runPipeline} from '../pipeline'
@@ -91,10 +92,11 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
     })
 
     const filterMode: FilterMode = inputs.filterMode ?? (github?.pullRequest ? 'added' : 'nofilter')
-    const diff =
+    const scope =
       github?.pullRequest && filterMode !== 'nofilter'
-        ? await readDiff(core, github, workspaceDir, octokit)
+        ? await readDiff(core, github, workspaceDir, octokit, filterMode)
         : undefined
+    const diff = scope?.diff
     const inScope = diff ? createScopeFilter(filterMode, diff, repoFile) : undefined
 
     const report = await runPipeline({
@@ -159,9 +161,8 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
       title: deps.title,
       repoFile,
       gate,
-      diffNote: diff
-        ? `Diff filter \`${filterMode}\` (changed lines from ${diff.source === 'git' ? 'git' : 'the pull request files API'}).`
-        : undefined
+      diffNote: scope?.note,
+      diffUnknown: scope !== undefined && !scope.diff
     })
 
     if (report.exitCode === 2) {
@@ -183,34 +184,55 @@ export async function runAction(deps: ActionDeps): Promise<ScanReport | undefine
   }
 }
 
+/** The diff the scope filter uses (none: every finding is in scope) and a line saying where it came from. */
+interface DiffScope {
+  diff?: PullRequestDiff
+  note: string
+}
+
+const EVERY_FINDING = 'every finding is treated as changed'
+
 /**
  * The changed lines of the pull request: from git when both commits are present, else from the
- * API. When neither works every finding stays in scope: a missing diff must never hide a finding.
+ * API. When neither works, or the API's list is cut short, every finding stays in scope: a
+ * missing or partial diff must never hide a finding.
  */
 async function readDiff(
   core: ActionsCore,
   github: GitHubContext,
   workspaceDir: string,
-  octokit: GitHubClient | undefined
-): Promise<PullRequestDiff | undefined> {
+  octokit: GitHubClient | undefined,
+  mode: FilterMode
+): Promise<DiffScope> {
   const pr = github.pullRequest!
+  const from = (diff: PullRequestDiff, source: string): DiffScope => ({
+    diff,
+    note: `Diff filter \`${mode}\` (changed lines from ${source}).`
+  })
   const fromGit = await gitDiff(workspaceDir, pr.baseSha, pr.headSha).catch(() => undefined)
-  if (fromGit) return fromGit
-  if (!octokit) {
-    core.warning(
-      'pipeguard: no github-token and no git history for the pull request: every finding is treated as changed'
-    )
-    return undefined
+  if (fromGit) return from(fromGit, 'git')
+  const unknown = (why: string, hint = ''): DiffScope => {
+    core.warning(`pipeguard: ${why}: ${EVERY_FINDING}.${hint}`)
+    return {
+      note: `⚠️ Diff filter \`${mode}\` not applied: ${escapeMarkdown(why)}: ${EVERY_FINDING}.`
+    }
   }
+  if (!octokit) return unknown('no github-token and no git history for the pull request')
+  let listed: ApiDiff
   try {
-    return await apiDiff(octokit, github, pr.number)
+    listed = await apiDiff(octokit, github, pr.number, pr.changedFiles)
   } catch (error) {
-    core.warning(
-      `pipeguard: could not list the pull request's files (${errorMessage(error)}); every finding is treated as changed. ` +
-        'Grant `pull-requests: read` or check out with `fetch-depth: 0`.'
+    return unknown(
+      `could not list the pull request's files (${errorMessage(error)})`,
+      ' Grant `pull-requests: read` or check out with `fetch-depth: 0`.'
     )
-    return undefined
   }
+  if (listed.truncated)
+    return unknown(
+      `the diff is incomplete (${listed.truncated})`,
+      ' Check out with `fetch-depth: 0` to read the whole diff from git.'
+    )
+  return from(listed, 'the pull request files API')
 }
 
 /** Test and GHES tuning: PIPEGUARD_RETRY_BASE_MS and PIPEGUARD_WRITE_INTERVAL_MS (milliseconds). */

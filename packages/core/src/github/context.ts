@@ -7,6 +7,7 @@ const EventPayloadSchema = z.looseObject({
   pull_request: z
     .looseObject({
       number: z.number().int(),
+      changed_files: z.number().int().nonnegative().optional(),
       head: z.looseObject({
         sha: z.string(),
         repo: z.looseObject({full_name: z.string()}).nullish()
@@ -26,6 +27,8 @@ export interface PullRequestContext {
   baseSha: string
   /** Head repository differs from the base: the token is read-only. */
   isFork: boolean
+  /** `pull_request.changed_files`: how many files the PR changes (the files API lists at most 3,000). */
+  changedFiles?: number
 }
 
 export interface GitHubContext {
@@ -66,7 +69,8 @@ export function readGitHubContext(env: NodeJS.ProcessEnv): GitHubContext | undef
         baseSha: pr.base.sha,
         isFork: Boolean(
           pr.head.repo && pr.base.repo && pr.head.repo.full_name !== pr.base.repo.full_name
-        )
+        ),
+        ...(pr.changed_files === undefined ? {} : {changedFiles: pr.changed_files})
       }
     : undefined
   return {

@@ -20,6 +20,11 @@ export interface ChangedFile {
   added: Set<number>
   /** The new-side range of every hunk, context included. */
   hunks: LineRange[]
+  /**
+   * Where lines were removed, as the new-side line that now follows them: a resource that lost a
+   * setting has no added line, yet the PR changed it.
+   */
+  deleted: Set<number>
   /** No patch available (binary, too large): the whole file counts as changed. */
   wholeFile: boolean
 }
@@ -29,11 +34,23 @@ export interface PullRequestDiff {
   source: 'git' | 'api'
 }
 
+/** What the PR files API listed, and whether that is all of the pull request. */
+export interface ApiDiff extends PullRequestDiff {
+  /** Files listed, removed ones included. */
+  listed: number
+  /**
+   * Why the list is not the whole pull request (it stopped at the API's 3,000-file cap, or lists
+   * fewer files than `changed_files`); undefined when it is complete.
+   */
+  truncated?: string
+}
+
 const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/
 
 /** Parses the hunks of one file's unified diff (the `patch` of the PR files API). */
-export function parsePatch(patch: string): Pick<ChangedFile, 'added' | 'hunks'> {
+export function parsePatch(patch: string): Pick<ChangedFile, 'added' | 'hunks' | 'deleted'> {
   const added = new Set<number>()
+  const deleted = new Set<number>()
   const hunks: LineRange[] = []
   let line = 0
   let inHunk = false
@@ -43,16 +60,18 @@ export function parsePatch(patch: string): Pick<ChangedFile, 'added' | 'hunks'> 
       const start = Number(header[1])
       const count = header[2] === undefined ? 1 : Number(header[2])
       hunks.push({start, end: start + Math.max(count, 1) - 1})
-      line = start
+      // An empty new side (`+4,0`) names the line before the removal.
+      line = count === 0 ? start + 1 : start
       inHunk = true
       continue
     }
     if (!inHunk) continue
     if (text.startsWith('+')) added.add(line++)
     else if (text.startsWith(' ')) line++
-    // '-' lines and '\ No newline at end of file' do not exist on the new side.
+    else if (text.startsWith('-')) deleted.add(line)
+    // '\ No newline at end of file' does not exist on either side.
   }
-  return {added, hunks}
+  return {added, hunks, deleted}
 }
 
 /** Splits `git diff` output into files and parses each. Deleted files are left out. */
@@ -151,13 +170,18 @@ export async function gitDiff(
   return {files: parseUnifiedDiff(stdout), source: 'git'}
 }
 
-/** The PR files API, paginated (100 per page); files without a patch count as wholly changed. */
+/**
+ * The PR files API, paginated (100 per page); files without a patch count as wholly changed.
+ * `changedFiles` (the event's `pull_request.changed_files`) tells a truncated list from a whole one.
+ */
 export async function apiDiff(
   octokit: GitHubClient,
   repo: {owner: string; repo: string},
-  pullNumber: number
-): Promise<PullRequestDiff> {
+  pullNumber: number,
+  changedFiles?: number
+): Promise<ApiDiff> {
   const files = new Map<string, ChangedFile>()
+  let listed = 0
   const iterator = octokit.paginate.iterator(octokit.rest.pulls.listFiles, {
     ...repo,
     pull_number: pullNumber,
@@ -165,10 +189,24 @@ export async function apiDiff(
   })
   for await (const page of iterator) {
     for (const file of page.data) {
+      listed++
       if (file.status === 'removed') continue
-      const parsed = file.patch ? parsePatch(file.patch) : {added: new Set<number>(), hunks: []}
+      const parsed = file.patch
+        ? parsePatch(file.patch)
+        : {added: new Set<number>(), hunks: [], deleted: new Set<number>()}
       files.set(file.filename, {path: file.filename, ...parsed, wholeFile: !file.patch})
     }
   }
-  return {files, source: 'api'}
+  return {files, source: 'api', listed, truncated: truncation(listed, changedFiles)}
+}
+
+function truncation(listed: number, changedFiles: number | undefined): string | undefined {
+  if (changedFiles !== undefined)
+    return listed < changedFiles
+      ? `the pull request files API listed ${listed} of the ${changedFiles} changed files`
+      : undefined
+  // Without the event's count, a list that reached the cap may have been cut there.
+  if (listed >= PR_FILES_API_MAX)
+    return `the pull request files API stops at ${PR_FILES_API_MAX} files and listed ${listed}`
+  return undefined
 }

@@ -26,14 +26,33 @@ export function createScopeFilter(
     // The scanner compared head with base itself (a dependency bump changes a lockfile line the
     // finding does not point at): its verdict is more precise than the changed lines.
     if (findingChange(finding) === 'introduced') return true
-    const file = diff.files.get(repoFile(finding.location.path))
+    const {path, startLine, endLine} = finding.location
+    if (touches(path, startLine, endLine)) return true
+    // A removal inside the finding's resource (a dropped `securityContext:`) creates findings on
+    // lines the PR did not touch. Only removals count: a line added elsewhere in a resource does
+    // not make its older findings this PR's doing.
+    if (finding.block && removedWithin(path, finding.block.startLine, finding.block.endLine))
+      return true
+    // A change to where its value comes from (a variable default, a tfvars line) changes it.
+    return (finding.valueOrigins ?? []).some(
+      o => touches(o.path, o.startLine, o.endLine) || removedWithin(o.path, o.startLine, o.endLine)
+    )
+  }
+
+  function touches(path: string, start: number, end: number): boolean {
+    const file = diff.files.get(repoFile(path))
     if (!file) return false
     if (mode === 'file' || file.wholeFile) return true
-    const {startLine, endLine} = finding.location
     if (mode === 'added') {
-      for (let line = startLine; line <= endLine; line++) if (file.added.has(line)) return true
+      for (let line = start; line <= end; line++) if (file.added.has(line)) return true
       return false
     }
-    return file.hunks.some(h => h.start <= endLine && startLine <= h.end)
+    return file.hunks.some(h => h.start <= end && start <= h.end)
+  }
+
+  /** A removal right after the range's last line took away that range's last lines. */
+  function removedWithin(path: string, start: number, end: number): boolean {
+    const file = diff.files.get(repoFile(path))
+    return file !== undefined && [...file.deleted].some(at => at > start && at <= end + 1)
   }
 }

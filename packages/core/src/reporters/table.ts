@@ -62,7 +62,7 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     out.push(paint(COLOR.medium, 'expired') + `  ${stripControl(e.message)}`)
   if (report.skipped.length > 0)
     out.push(
-      `${report.skipped.length} file(s) skipped (binary, too large or symlinks); --format json lists them.`
+      `${report.skipped.length} file(s) skipped (binary, too large, symlinks, unrendered Helm templates); --format json lists them with the reason.`
     )
   const ignored = report.findings.length - shown.length
   if (ignored > 0) out.push(`${ignored} finding(s) ignored by config.`)

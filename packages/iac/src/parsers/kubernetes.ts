@@ -26,13 +26,19 @@ const YAML_FILE = /\.ya?ml$/i
 const HELM_TEMPLATE_PATH = /(^|\/)templates\//
 const TEMPLATE_ACTION = /\{\{-?\s*[.$a-z]/
 
+/** Why an unrendered Helm template is listed as skipped. */
+export const HELM_TEMPLATE_SKIP = 'Helm template: not rendered; scan `helm template` output'
+
+/** A chart's `templates/*.yaml` with `{{ }}` actions: not YAML until `helm template` renders it. */
+export function isUnrenderedHelmTemplate(text: string, path: string): boolean {
+  return YAML_FILE.test(path) && HELM_TEMPLATE_PATH.test(path) && TEMPLATE_ACTION.test(text)
+}
+
 export const kubernetesParser: PlatformParser<KubernetesDoc> = {
   platform: 'kubernetes',
   fileRequired: path => YAML_FILE.test(path),
   detect: (text, path) =>
-    /^apiVersion:/m.test(text) &&
-    /^kind:/m.test(text) &&
-    !(HELM_TEMPLATE_PATH.test(path) && TEMPLATE_ACTION.test(text)),
+    /^apiVersion:/m.test(text) && /^kind:/m.test(text) && !isUnrenderedHelmTemplate(text, path),
   parse(source) {
     const parsed = parseYaml(source)
     if (!parsed.ok) return parsed

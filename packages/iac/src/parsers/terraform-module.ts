@@ -14,6 +14,18 @@ export interface TerraformModule {
   data: BlockView[]
   /** `module "x" {...}` calls, for the scanner to follow local sources. */
   calls: BlockView[]
+  /**
+   * The variable defaults, tfvars values and locals a resource's values read so far came from, so
+   * that a change there (`cidr = "0.0.0.0/0"` in a tfvars) changes its findings.
+   */
+  originsOf(address: string): SourceLines[]
+}
+
+/** Lines of a file, relative to the scanned root as the workspace names it. */
+export interface SourceLines {
+  path: string
+  startLine: number
+  endLine: number
 }
 
 /** What a Terraform check reads: one file's resources, with the whole module for cross-references. */
@@ -77,6 +89,13 @@ export function evaluateModule(source: ModuleSource): {
   /** Values by name, and whether a bound cut them short (so every later reader is incomplete too). */
   const memo = new Map<string, {value: HclValue; tainted: boolean}>()
   const inProgress = new Set<string>()
+  // Where values come from, as a graph: the names each name read while it was computed, and the
+  // names each resource's attributes read. Origins are its closure, walked when asked for: a
+  // chain of locals keeps one edge per read, not every ancestor per name.
+  const reads = new Map<string, Set<string>>()
+  const declaredAt = new Map<string, SourceLines>()
+  const collecting: Set<string>[] = []
+  const subjectReads = new Map<string, Set<string>>()
   const once = (frame: EvalFrame, compute: () => HclValue): HclValue => {
     const cached = memo.get(frame.what)
     if (cached) {
@@ -88,33 +107,70 @@ export function evaluateModule(source: ModuleSource): {
       return UNKNOWN
     }
     const epoch = budget.epoch
+    const read = new Set<string>()
     // Added inside the try: a stack overflow right after it must not leave a false cycle behind.
     try {
       inProgress.add(frame.what)
+      collecting.push(read)
       const value = budget.within(frame, compute)
       memo.set(frame.what, {value, tainted: budget.epoch !== epoch})
+      reads.set(frame.what, read)
       return value
     } finally {
+      collecting.pop()
       inProgress.delete(frame.what)
     }
+  }
+  const named = (what: string, from: Located, compute: () => HclValue): HclValue => {
+    const value = once({path: from.path, what}, compute)
+    declaredAt.set(what, {path: from.path, startLine: from.attr.line, endLine: from.attr.endLine})
+    collecting.at(-1)?.add(what)
+    const subject = budget.subject
+    if (subject !== undefined) {
+      const names = subjectReads.get(subject) ?? new Set<string>()
+      subjectReads.set(subject, names.add(what))
+    }
+    return value
+  }
+  const originsOf = (address: string): SourceLines[] => {
+    const seen = new Set<string>()
+    const stack = [...(subjectReads.get(address) ?? [])]
+    const out: SourceLines[] = []
+    while (stack.length) {
+      const what = stack.pop()!
+      if (seen.has(what)) continue
+      seen.add(what)
+      const at = declaredAt.get(what)
+      if (at) out.push(at)
+      stack.push(...(reads.get(what) ?? []))
+    }
+    return out
   }
   const ctx: EvalContext = {
     variable(name) {
       if (source.inputs && Object.hasOwn(source.inputs, name)) return source.inputs[name]!
       const from = tfvars.get(name) ?? defaults.get(name)
       if (!from) return UNKNOWN
-      return once({path: from.path, what: `var.${name}`}, () => evaluate(from.attr.expr, constants))
+      return named(`var.${name}`, from, () => evaluate(from.attr.expr, constants))
     },
     local(name) {
       const local = localExprs.get(name)
       if (!local) return UNKNOWN
-      return once({path: local.path, what: `local.${name}`}, () => evaluate(local.attr.expr, ctx))
+      return named(`local.${name}`, local, () => evaluate(local.attr.expr, ctx))
     },
     binding: () => undefined,
     budget
   }
 
-  const module: TerraformModule = {dir: source.dir, ctx, budget, resources: [], data: [], calls: []}
+  const module: TerraformModule = {
+    dir: source.dir,
+    ctx,
+    budget,
+    resources: [],
+    data: [],
+    calls: [],
+    originsOf
+  }
   const documents = source.files.map(file => {
     const doc: TerraformDocument = {path: file.path, resources: [], data: [], module}
     for (const block of file.blocks) {
