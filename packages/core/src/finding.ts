@@ -59,7 +59,9 @@ export const FindingSchema = z.object({
   properties: z.record(z.string(), z.string()).optional(),
   status: FindingStatusSchema.optional(),
   /** Why a finding does not block: the ignore reason, "baseline" or the diff filter. */
-  suppression: z.string().optional()
+  suppression: z.string().optional(),
+  /** Other places with the same problem in identical content (copied manifests), reported once. */
+  relatedLocations: z.array(LocationSchema).optional()
 })
 export type Finding = z.infer<typeof FindingSchema>
 

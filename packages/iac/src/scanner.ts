@@ -14,23 +14,22 @@ import {
 import type {CheckResult, Platform} from './check'
 import {CHECKS} from './checks/index'
 import {loadPolicyFile} from './custom-policy'
-import {type RunnableCheck, runChecks, selectChecks} from './engine'
+import {collapseCopies} from './copies'
+import {type Emitted, type RunnableCheck, runChecks, selectChecks} from './engine'
+import {HARDENING_RULE_ID, rollUpHygiene} from './hardening'
 import {PARSERS} from './parsers/index'
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
 import {isTerraformFile} from './parsers/terraform-files'
 import {scanTerraform} from './parsers/terraform-scan'
+import {type LineRange, ResourceSpans} from './resource-span'
+import {collapseSameConstruct} from './same-construct'
 import {parseSuppressions, SuppressionIndex} from './suppression'
 
 interface ScannedDoc {
   path: string
   platform: Platform
   doc: unknown
-}
-
-interface LineRange {
-  startLine: number
-  endLine: number
 }
 
 interface FileInfo {
@@ -112,7 +111,7 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     }
   }
 
-  const findings = new Map<string, Finding>()
+  const emitted = new Map<string, Emitted>()
   let suppressed = 0
   for (const {path, platform, doc} of docs) {
     const info = infos.get(path)!
@@ -144,13 +143,31 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
             `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
           )
         }
-        const finding = toFinding(check, result, path)
         // Module instances and for_each copies report the same place once.
-        const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
-        if (!findings.has(key)) findings.set(key, finding)
+        const key = `${check.id}\0${path}\0${result.line}\0${result.message ?? result.resource ?? ''}`
+        if (!emitted.has(key)) emitted.set(key, {check, result, path})
       }
     }
   }
+  const {shown, hardening} = rollUpHygiene(collapseSameConstruct([...emitted.values()]), {
+    profile: ctx.config.iac.profile,
+    ...ctx.config.iac.hygieneChecks
+  })
+  const platforms = new Map(docs.map(d => [d.path, d.platform]))
+  const spans = new Map<string, ResourceSpans>()
+  const identityOf = (f: Finding): string => {
+    const path = f.location.path
+    let span = spans.get(path)
+    if (!span) {
+      span = new ResourceSpans(texts.get(path) ?? '', platforms.get(path)!, infos.get(path)?.blocks)
+      spans.set(path, span)
+    }
+    return span.identityAt(f.location.startLine)
+  }
+  const findings = collapseCopies(
+    [...shown.map(e => toFinding(e.check, e.result, e.path)), ...hardening],
+    identityOf
+  )
   // Values cut short by an evaluation bound are reported once the checks have read them.
   const modules = new Set(
     docs.filter(d => d.platform === 'terraform').map(d => (d.doc as TerraformDocument).module)
@@ -158,8 +175,15 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   for (const module of modules) errors.push(...module.budget.boundHits())
   notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
   if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
+  const rolled = findings.filter(f => f.ruleId === HARDENING_RULE_ID)
+  if (rolled.length) {
+    const items = rolled.reduce((n, f) => n + (f.properties?.items?.split(',').length ?? 0), 0)
+    notes.push(
+      `${items} hardening item(s) rolled up into ${rolled.length} ${HARDENING_RULE_ID} finding(s); --profile strict shows each`
+    )
+  }
   return {
-    findings: [...findings.values()],
+    findings,
     errors: distinctErrors(errors),
     notes: [...new Set(notes)]
   }

@@ -1,3 +1,4 @@
+import {IAC_PROFILES} from '@pipeguard/core'
 import {FAIL_ON_VALUES} from '../constants'
 import type {FlagSpec} from '../flags'
 
@@ -78,4 +79,10 @@ export const LIST_FLAG: FlagSpec = {
   name: 'list',
   type: 'boolean',
   description: 'print the dependency inventory instead of auditing it'
+}
+export const PROFILE_FLAG: FlagSpec = {
+  name: 'profile',
+  type: 'string',
+  value: 'PROFILE',
+  description: `iac: ${IAC_PROFILES.join(' or ')}; default rolls hardening items into one finding per resource`
 }

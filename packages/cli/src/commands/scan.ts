@@ -20,6 +20,7 @@ import {
   MODE_FLAG,
   OSV_URL_FLAG,
   OUTPUT_FLAG,
+  PROFILE_FLAG,
   SCANNERS_FLAG,
   SBOM_FLAG,
   STAGED_FLAG
@@ -69,6 +70,7 @@ export const scanCommand: Command = {
     STAGED_FLAG,
     ADVISORY_DB_FLAG,
     OSV_URL_FLAG,
+    PROFILE_FLAG,
     SBOM_FLAG,
     HELP_FLAG
   ],
@@ -86,6 +88,11 @@ export const scanCommand: Command = {
       'scan'
     )
     checkSecretSource(args, names, 'scan')
+    if (args.values.profile !== undefined && !names.includes('iac'))
+      throw new UsageError(
+        `--profile applies to the IaC lint, which --scanners ${names.join(',')} does not run`,
+        'scan'
+      )
     const setup = await prepareScan('scan', names, args, io)
     const report = await executeScan(setup, io)
     writeReport(report, args, io, 'scan')
@@ -129,5 +136,5 @@ export const secretsCommand = singleScanner(
 export const iacCommand = singleScanner(
   'iac',
   'Lint Terraform, Kubernetes, Dockerfiles, Compose, CloudFormation and GitHub Actions workflows.',
-  []
+  [PROFILE_FLAG]
 )

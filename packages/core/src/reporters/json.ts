@@ -51,5 +51,6 @@ function toContract(f: Finding): Record<string, unknown> {
   if (f.properties) out.properties = f.properties
   if (f.status) out.status = f.status
   if (f.suppression) out.suppression = f.suppression
+  if (f.relatedLocations?.length) out.relatedLocations = f.relatedLocations
   return out
 }

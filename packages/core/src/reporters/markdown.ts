@@ -1,5 +1,6 @@
 import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
 import type {Finding} from '../finding'
+import {relatedLocationsText} from '../related-locations'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
 
@@ -71,5 +72,7 @@ export function findingRow(f: Finding): string {
   const status =
     f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
   const where = `${f.location.path}:${f.location.startLine}`
-  return `| ${SEVERITY_ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
+  const related = relatedLocationsText(f)
+  const message = related ? `${f.message} (${related})` : f.message
+  return `| ${SEVERITY_ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(message)} | ${escapeMarkdown(f.remediation ?? '')} |`
 }

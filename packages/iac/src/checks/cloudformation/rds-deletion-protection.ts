@@ -5,6 +5,7 @@ import {isTrueValue, requireSetting} from '../../parsers/cloudformation-values'
 export const rdsDeletionProtection: Check<CloudFormationDoc> = {
   id: 'PG-CFN-012',
   platform: 'cloudformation',
+  hygiene: 'always',
   severity: 'low',
   title: 'RDS deletion protection is not enabled',
   description:

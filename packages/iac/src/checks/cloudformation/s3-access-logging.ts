@@ -5,6 +5,7 @@ import {requireSetting} from '../../parsers/cloudformation-values'
 export const s3AccessLogging: Check<CloudFormationDoc> = {
   id: 'PG-CFN-005',
   platform: 'cloudformation',
+  hygiene: 'always',
   severity: 'low',
   title: 'S3 bucket access logging is not enabled',
   description:

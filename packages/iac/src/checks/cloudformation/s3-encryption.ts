@@ -5,6 +5,7 @@ import {requireSetting} from '../../parsers/cloudformation-values'
 export const s3Encryption: Check<CloudFormationDoc> = {
   id: 'PG-CFN-003',
   platform: 'cloudformation',
+  hygiene: 'always',
   severity: 'low',
   title: 'S3 bucket has no explicit encryption configuration',
   description:

@@ -5,6 +5,7 @@ import {requireSetting} from '../../parsers/cloudformation-values'
 export const s3Versioning: Check<CloudFormationDoc> = {
   id: 'PG-CFN-004',
   platform: 'cloudformation',
+  hygiene: 'always',
   severity: 'low',
   title: 'S3 bucket versioning is not enabled',
   description:

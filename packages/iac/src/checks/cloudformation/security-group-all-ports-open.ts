@@ -5,7 +5,8 @@ import {worldOpenIngress} from '../../parsers/cloudformation-security-groups'
 export const securityGroupAllPortsOpen: Check<CloudFormationDoc> = {
   id: 'PG-CFN-008',
   platform: 'cloudformation',
-  severity: 'high',
+  family: 'public-ingress',
+  severity: 'critical',
   title: 'Security group allows all traffic from the internet',
   description:
     'A rule for every protocol or every port from 0.0.0.0/0 exposes whatever happens to listen on the instances, including admin and database ports (CIS AWS 5.2).',

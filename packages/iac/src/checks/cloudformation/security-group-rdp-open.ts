@@ -5,6 +5,7 @@ import {worldOpenToPort} from '../../parsers/cloudformation-security-groups'
 export const securityGroupRdpOpen: Check<CloudFormationDoc> = {
   id: 'PG-CFN-007',
   platform: 'cloudformation',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Security group allows RDP from the internet',
   description:

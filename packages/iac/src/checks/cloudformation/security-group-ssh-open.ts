@@ -5,6 +5,7 @@ import {worldOpenToPort} from '../../parsers/cloudformation-security-groups'
 export const securityGroupSshOpen: Check<CloudFormationDoc> = {
   id: 'PG-CFN-006',
   platform: 'cloudformation',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Security group allows SSH from the internet',
   description:

@@ -6,6 +6,7 @@ import {pairOf, text} from '../../parsers/yaml-document'
 export const imageNotPinned: Check<ComposeDoc> = {
   id: 'PG-COMPOSE-009',
   platform: 'compose',
+  hygiene: 'always',
   severity: 'low',
   title: 'Service image uses the latest tag or no tag',
   description:

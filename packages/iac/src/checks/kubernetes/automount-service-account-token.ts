@@ -6,6 +6,7 @@ import {isFalse, pairOf} from '../../parsers/yaml-document'
 export const automountServiceAccountToken: Check<KubernetesDoc> = {
   id: 'PG-K8S-022',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'Service account token is mounted automatically',
   description:
