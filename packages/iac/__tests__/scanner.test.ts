@@ -104,7 +104,7 @@ describe('iac scanner on Terraform', () => {
     expect(notes).toContain(
       'main.tf:7: pipeguard:ignore PG-TF-016 has no reason, so it is not honoured'
     )
-    expect(notes).toContain('3 findings suppressed by inline comments')
+    expect(notes).toContain('3 findings suppressed by inline comments or CloudFormation Metadata')
   })
 
   it('skips checks named in config.iac.skipChecks, by id or peer alias', async () => {

@@ -14,9 +14,11 @@ import {
 import type {CheckResult, Platform} from './check'
 import {CHECKS} from './checks/index'
 import {loadPolicyFile} from './custom-policy'
+import {matchMetadata, metadataSuppressions} from './cloudformation-metadata'
 import {collapseCopies} from './copies'
 import {type Emitted, type RunnableCheck, runChecks, selectChecks} from './engine'
 import {HARDENING_RULE_ID, rollUpHygiene} from './hardening'
+import type {CloudFormationDoc} from './parsers/cloudformation'
 import {PARSERS} from './parsers/index'
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
@@ -125,8 +127,14 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
         }),
       platform === 'terraform' ? (doc as TerraformDocument).module.budget : undefined
     )
+    const metadata =
+      platform === 'cloudformation' ? metadataSuppressions(doc as CloudFormationDoc) : []
     for (const {check, results} of runs) {
       for (const result of results) {
+        if (matchMetadata(metadata, result.line, [check.id, ...(check.aliases ?? [])])) {
+          suppressed++
+          continue
+        }
         const block = info.blocks && enclosing(info.blocks, result.line)
         const match = info.suppressions.match({
           line: result.line,
@@ -174,7 +182,8 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   )
   for (const module of modules) errors.push(...module.budget.boundHits())
   notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
-  if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
+  if (suppressed)
+    notes.push(`${suppressed} findings suppressed by inline comments or CloudFormation Metadata`)
   const rolled = findings.filter(f => f.ruleId === HARDENING_RULE_ID)
   if (rolled.length) {
     const items = rolled.reduce((n, f) => n + (f.properties?.items?.split(',').length ?? 0), 0)

@@ -12,7 +12,7 @@ export const rdsDeletionProtection: Check<CloudFormationDoc> = {
     'Without deletion protection one mistaken stack update or API call deletes the database.',
   remediation: 'Set DeletionProtection to true.',
   docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection',
-  aliases: ['CKV_AWS_293', 'CKV_AWS_139'],
+  aliases: ['CKV_AWS_293', 'CKV_AWS_139', 'F80', 'RDS_INSTANCE_DELETION_PROTECTION_ENABLED'],
   run: doc =>
     requireSetting(
       doc,

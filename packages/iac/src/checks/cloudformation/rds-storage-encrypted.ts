@@ -12,7 +12,7 @@ export const rdsStorageEncrypted: Check<CloudFormationDoc> = {
   remediation:
     'Set StorageEncrypted to true (with a KmsKeyId for a customer-managed key); encryption cannot be added later without a restore.',
   docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
-  aliases: ['CKV_AWS_16'],
+  aliases: ['CKV_AWS_16', 'F26', 'F27', 'RDS_STORAGE_ENCRYPTED'],
   run: doc =>
     requireSetting(
       doc,

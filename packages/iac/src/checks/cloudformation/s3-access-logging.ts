@@ -12,7 +12,7 @@ export const s3AccessLogging: Check<CloudFormationDoc> = {
     'Without server access logs there is no record of who read or changed objects, which incident response needs (CIS AWS 3.6).',
   remediation: 'Add LoggingConfiguration with a DestinationBucketName.',
   docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html',
-  aliases: ['CKV_AWS_18'],
+  aliases: ['CKV_AWS_18', 'W35', 'S3_BUCKET_LOGGING_ENABLED'],
   run: doc => requireSetting(doc, ['AWS::S3::Bucket'], 'LoggingConfiguration', () => true),
   fail: {
     fileName: 'template.yaml',

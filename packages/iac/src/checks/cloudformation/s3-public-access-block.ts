@@ -20,7 +20,13 @@ export const s3PublicAccessBlock: Check<CloudFormationDoc> = {
   remediation:
     'Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true.',
   docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
-  aliases: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
+  aliases: [
+    'CKV_AWS_53',
+    'CKV_AWS_54',
+    'CKV_AWS_55',
+    'CKV_AWS_56',
+    'S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'
+  ],
   run: doc =>
     resourcesOfType(doc, 'AWS::S3::Bucket').flatMap(bucket => {
       if (!hasProperty(bucket, 'PublicAccessBlockConfiguration')) {

@@ -12,7 +12,7 @@ export const s3Versioning: Check<CloudFormationDoc> = {
     'Without versioning an overwrite or delete (by mistake or by ransomware) destroys the only copy.',
   remediation: 'Set VersioningConfiguration.Status to Enabled.',
   docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html',
-  aliases: ['CKV_AWS_21'],
+  aliases: ['CKV_AWS_21', 'S3_BUCKET_VERSIONING_ENABLED'],
   run: doc =>
     requireSetting(
       doc,

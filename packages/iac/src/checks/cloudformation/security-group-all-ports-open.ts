@@ -13,7 +13,13 @@ export const securityGroupAllPortsOpen: Check<CloudFormationDoc> = {
   remediation:
     'Allow only the specific ports the service needs, from the narrowest source possible.',
   docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
-  aliases: ['CKV_AWS_277'],
+  aliases: [
+    'CKV_AWS_277',
+    'W2',
+    'W42',
+    'SECURITY_GROUP_INGRESS_ALL_PROTOCOLS_RULE',
+    'EC2_SECURITY_GROUP_INGRESS_OPEN_TO_WORLD_RULE'
+  ],
   run: doc =>
     worldOpenIngress(doc)
       .filter(r => r.fromPort === 0 && r.toPort === 65535)

@@ -11,7 +11,7 @@ export const snsTopicEncryption: Check<CloudFormationDoc> = {
     'Messages are stored unencrypted at rest; a KMS key also controls which principals may publish and read.',
   remediation: 'Set KmsMasterKeyId (alias/aws/sns or a customer-managed key).',
   docs: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
-  aliases: ['CKV_AWS_26'],
+  aliases: ['CKV_AWS_26', 'W47', 'SNS_ENCRYPTED_KMS'],
   run: doc => requireSetting(doc, ['AWS::SNS::Topic'], 'KmsMasterKeyId', () => true),
   fail: {
     fileName: 'template.yaml',
