@@ -19,6 +19,9 @@ export const runAsNonRoot: Check<KubernetesDoc> = {
     containers(doc).flatMap(c => {
       const setting = effectiveSecurityContext(c, 'runAsNonRoot')
       if (setting && isTrue(setting.node)) return []
+      // A fixed non-zero UID is not root, whatever runAsNonRoot says (false only skips the check).
+      const user = effectiveSecurityContext(c, 'runAsUser')
+      if (user && user.node.kind === 'scalar' && Number(user.node.value) > 0) return []
       return [{line: setting ? setting.line : c.line, resource: c.ref, hygiene: !setting}]
     }),
   fail: {
