@@ -16,7 +16,7 @@ Resources:
           - id: W51
             reason: unrelated rule
     Properties:
-      AccessControl: LogDeliveryWrite
+      AccessControl: Private
   Site:
     Type: AWS::S3::Bucket
     Metadata:

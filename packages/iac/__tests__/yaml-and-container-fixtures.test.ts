@@ -147,7 +147,6 @@ describe('insecure example files: every finding, one by one', () => {
     expect(report.errors).toEqual([])
     expect(brief(report)).toEqual(
       [
-        'template.yaml:7 PG-CFN-001', // Site: no public access block
         'template.yaml:7 PG-CFN-003', // ...no encryption configuration
         'template.yaml:7 PG-CFN-004', // ...no versioning
         'template.yaml:7 PG-CFN-005', // ...no access logging

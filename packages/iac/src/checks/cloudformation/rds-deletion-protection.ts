@@ -1,6 +1,6 @@
 import type {Check} from '../../check'
 import type {CloudFormationDoc} from '../../parsers/cloudformation'
-import {isTrueValue, requireSetting} from '../../parsers/cloudformation-values'
+import {inheritsFromSource, isTrueValue, requireSetting} from '../../parsers/cloudformation-values'
 
 export const rdsDeletionProtection: Check<CloudFormationDoc> = {
   id: 'PG-CFN-012',
@@ -18,7 +18,9 @@ export const rdsDeletionProtection: Check<CloudFormationDoc> = {
       doc,
       ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
       'DeletionProtection',
-      isTrueValue
+      isTrueValue,
+      // A cluster member is protected by its cluster's setting.
+      r => !inheritsFromSource(r, 'DBClusterIdentifier')
     ),
   fail: {
     fileName: 'template.yaml',

@@ -1,6 +1,6 @@
 import type {Check} from '../../check'
 import type {CloudFormationDoc} from '../../parsers/cloudformation'
-import {hasProperty, isTrueValue, requireSetting} from '../../parsers/cloudformation-values'
+import {inheritsFromSource, isTrueValue, requireSetting} from '../../parsers/cloudformation-values'
 
 export const rdsStorageEncrypted: Check<CloudFormationDoc> = {
   id: 'PG-CFN-011',
@@ -20,8 +20,13 @@ export const rdsStorageEncrypted: Check<CloudFormationDoc> = {
       'StorageEncrypted',
       isTrueValue,
       r =>
-        // Aurora instances inherit encryption from their cluster.
-        !hasProperty(r, 'DBClusterIdentifier')
+        !inheritsFromSource(
+          r,
+          'DBClusterIdentifier',
+          'SourceDBInstanceIdentifier',
+          'SourceDBClusterIdentifier',
+          'DBSnapshotIdentifier'
+        )
     ),
   fail: {
     fileName: 'template.yaml',

@@ -2,6 +2,8 @@ import type {Check} from '../../check'
 import type {CloudFormationDoc} from '../../parsers/cloudformation'
 import {worldOpenIngress} from '../../parsers/cloudformation-security-groups'
 
+const ALL_PORT_PROTOCOLS = new Set(['-1', 'all', 'tcp', 'udp', '6', '17'])
+
 export const securityGroupAllPortsOpen: Check<CloudFormationDoc> = {
   id: 'PG-CFN-008',
   platform: 'cloudformation',
@@ -22,7 +24,8 @@ export const securityGroupAllPortsOpen: Check<CloudFormationDoc> = {
   ],
   run: doc =>
     worldOpenIngress(doc)
-      .filter(r => r.fromPort === 0 && r.toPort === 65535)
+      // ICMP "ports" -1 are all ICMP types, not every port of every protocol.
+      .filter(r => ALL_PORT_PROTOCOLS.has(r.protocol) && r.fromPort === 0 && r.toPort === 65535)
       .map(r => ({line: r.line, resource: r.resource})),
   fail: {
     fileName: 'template.yaml',

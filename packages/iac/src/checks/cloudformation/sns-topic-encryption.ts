@@ -1,6 +1,6 @@
 import type {Check} from '../../check'
 import type {CloudFormationDoc} from '../../parsers/cloudformation'
-import {requireSetting} from '../../parsers/cloudformation-values'
+import {isSet, requireSetting} from '../../parsers/cloudformation-values'
 
 export const snsTopicEncryption: Check<CloudFormationDoc> = {
   id: 'PG-CFN-025',
@@ -12,7 +12,7 @@ export const snsTopicEncryption: Check<CloudFormationDoc> = {
   remediation: 'Set KmsMasterKeyId (alias/aws/sns or a customer-managed key).',
   docs: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
   aliases: ['CKV_AWS_26', 'W47', 'SNS_ENCRYPTED_KMS'],
-  run: doc => requireSetting(doc, ['AWS::SNS::Topic'], 'KmsMasterKeyId', () => true),
+  run: doc => requireSetting(doc, ['AWS::SNS::Topic'], 'KmsMasterKeyId', isSet),
   fail: {
     fileName: 'template.yaml',
     text: `AWSTemplateFormatVersion: '2010-09-09'
