@@ -17,6 +17,8 @@ export const imageNotPinned: Check<ComposeDoc> = {
     doc.services.flatMap(s => {
       const pair = pairOf(s.node, 'image')
       const image = text(pair?.value)
+      // With `build:`, `image:` names what the build produces, not something pulled.
+      if (pairOf(s.node, 'build')) return []
       return pair && image && !image.includes('$') && isFloatingImage(image)
         ? [
             {
