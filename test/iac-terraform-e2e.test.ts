@@ -159,9 +159,7 @@ describe('dist/cli.js iac: Terraform JSON syntax and OpenTofu files', () => {
     expect(at(run.report)).toEqual(
       [
         'network.tf.json:20 PG-TF-007', // cidr_blocks from a local built from the tfvars.json value
-        'network.tf.json:26 PG-TF-003',
-        'network.tf.json:26 PG-TF-004',
-        'network.tf.json:26 PG-TF-005',
+        'network.tf.json:26 PG-IAC-HARDENING', // encryption, versioning, logging rolled up
         'network.tf.json:28 PG-TF-001' // "acl": "public-read"
       ].sort()
     )

@@ -1,5 +1,6 @@
 import {resolve} from 'node:path'
 import {
+  IAC_PROFILES,
   REPORTERS,
   REPORT_FORMATS,
   createProgress,
@@ -54,6 +55,8 @@ export async function prepareScan(
   if (v['advisory-db']) deps.advisoryDb = resolve(io.cwd, v['advisory-db'] as string)
   if (v['osv-url']) deps.osvUrl = v['osv-url'] as string
   if (Object.keys(deps).length) overrides.deps = deps as ConfigInput['deps']
+  const profile = oneOf('profile', v.profile as string | undefined, IAC_PROFILES, command)
+  if (profile) overrides.iac = {profile} as ConfigInput['iac']
   const configFlag = v.config as string | undefined
   const {config} = loadConfig(root, configFlag ? resolve(io.cwd, configFlag) : undefined, overrides)
 

@@ -163,6 +163,34 @@ describe('reporters', () => {
     ])
   })
 
+  it('every format names the other locations of a finding found in copies', () => {
+    const base = report()
+    const copies = Array.from({length: 7}, (_, i) => ({
+      path: `env${i}/[x](http://e).yaml`,
+      startLine: 3,
+      endLine: 3
+    }))
+    const withCopies: ScanReport = {
+      ...base,
+      findings: base.findings.map((f, i) => (i === 0 ? {...f, relatedLocations: copies} : f))
+    }
+    expect(JSON.parse(renderJson(withCopies)).findings[0].relatedLocations).toEqual(copies)
+    expect(JSON.parse(renderJson(base)).findings[0].relatedLocations).toBeUndefined()
+    const sarif = buildSarif(withCopies)
+    expect(sarifValidator()(sarif)).toEqual([])
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking a JSON document
+    const result = (sarif.runs as Array<Record<string, any>>)[0]!.results[0]
+    expect(result.relatedLocations).toHaveLength(7)
+    expect(result.relatedLocations[6].physicalLocation.region).toEqual({startLine: 3, endLine: 3})
+    const table = renderTable(withCopies, {color: false})
+    expect(table).toContain('also at env0/[x](http://e).yaml:3, ')
+    expect(table).toContain('env4/[x](http://e).yaml:3 (+2 more)')
+    expect(table).not.toContain('env5/')
+    const md = renderMarkdown(withCopies)
+    expect(md).toContain('\\(+2 more\\)')
+    expect(md).not.toContain('[x](http://e)')
+  })
+
   it('markdown escapes untrusted text', () => {
     const md = renderMarkdown(report())
     expect(md).not.toContain('<img')

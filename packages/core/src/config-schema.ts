@@ -113,12 +113,28 @@ export const DepsConfigSchema = z.strictObject({
     .optional()
 })
 
+export const IAC_PROFILES = ['default', 'strict'] as const
+export const IacProfileSchema = z.enum(IAC_PROFILES)
+export type IacProfile = z.infer<typeof IacProfileSchema>
+
 export const IacConfigSchema = z.strictObject({
   enabled: z.boolean().default(true),
   /** Check ids or peer aliases. */
   skipChecks: reasonedList('id', IdEntrySchema),
   /** Files of custom YAML policies, relative to the scanned root. */
-  policies: z.array(z.string()).default([])
+  policies: z.array(z.string()).default([]),
+  /**
+   * `default` rolls hygiene findings (probes, limits, HEALTHCHECK...) into one hardening finding per
+   * resource; `strict` shows each on its own.
+   */
+  profile: IacProfileSchema.default('default'),
+  /** Per check: `add` rolls its findings up in the default profile, `remove` shows them on their own. */
+  hygieneChecks: z
+    .strictObject({
+      add: z.array(z.string().min(1)).default([]),
+      remove: z.array(z.string().min(1)).default([])
+    })
+    .default({add: [], remove: []})
 })
 
 export const SbomConfigSchema = z.strictObject({

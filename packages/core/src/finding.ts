@@ -79,7 +79,9 @@ export const FindingSchema = z.object({
   /** Other places its value comes from (a variable default, a tfvars line): changing them changes it. */
   valueOrigins: z.array(LocationSchema).optional(),
   /** Why a finding does not block: the ignore reason, "baseline" or the diff filter. */
-  suppression: z.string().optional()
+  suppression: z.string().optional(),
+  /** Other places with the same problem in identical content (copied manifests), reported once. */
+  relatedLocations: z.array(LocationSchema).optional()
 })
 export type Finding = z.infer<typeof FindingSchema>
 

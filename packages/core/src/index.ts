@@ -1,5 +1,6 @@
 export * from './severity'
 export * from './finding'
+export * from './related-locations'
 export * from './errors'
 export * from './entropy'
 export * from './redact'

@@ -26,7 +26,10 @@ describe('pipeguard iac', () => {
       findings: Array<{ruleId: string; location: {path: string; startLine: number}}>
       errors: unknown[]
     }
-    expect(report.findings).toHaveLength(17)
+    // 17 check results: SSH + RDP on one rule twice collapse (15), and the default profile rolls
+    // bucket encryption/versioning/logging and RDS deletion protection into two hardening findings.
+    expect(report.findings).toHaveLength(13)
+    expect(report.findings.filter(f => f.ruleId === 'PG-IAC-HARDENING')).toHaveLength(2)
     expect(report.findings).toContainEqual(
       expect.objectContaining({
         scanner: 'iac',
@@ -35,6 +38,27 @@ describe('pipeguard iac', () => {
       })
     )
     expect(report.errors).toEqual([])
+  })
+
+  it('shows every hardening item on its own with --profile strict', async () => {
+    const c = capture()
+    const args = ['iac', 'test/fixtures/iac/insecure/terraform', '--format', 'json']
+    expect(await run([...args, '--profile', 'strict'], c.io)).toBe(1)
+    const findings = (JSON.parse(c.out()) as {findings: Array<{ruleId: string}>}).findings
+    expect(findings).toHaveLength(15)
+    expect(findings.map(f => f.ruleId)).not.toContain('PG-IAC-HARDENING')
+  })
+
+  it('refuses an unknown profile, and --profile when the IaC lint does not run', async () => {
+    const bad = capture()
+    expect(
+      await run(['iac', 'test/fixtures/iac/clean/terraform', '--profile', 'loud'], bad.io)
+    ).toBe(2)
+    expect(bad.err()).toContain('--profile must be one of default, strict')
+    const other = capture()
+    const args = ['scan', 'test/fixtures/iac/clean/terraform', '--scanners', 'secrets']
+    expect(await run([...args, '--profile', 'strict'], other.io)).toBe(2)
+    expect(other.err()).toContain('--profile applies to the IaC lint')
   })
 
   it('exits 0 on the hardened examples', async () => {

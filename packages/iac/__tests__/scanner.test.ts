@@ -14,22 +14,20 @@ describe('iac scanner on Terraform', () => {
   })
 
   it('reports every problem of the insecure examples on its line', async () => {
-    const report = await scanDir(`${FIXTURES}/insecure/terraform`)
+    const report = await scanDir(`${FIXTURES}/insecure/terraform`, {iac: {profile: 'strict'}})
     expect(report.errors).toEqual([])
     expect(brief(report)).toEqual(
       [
         'azure.tf:7 PG-TF-043', // min_tls_version = "TLS1_0"
         'azure.tf:8 PG-TF-044', // https_traffic_only_enabled = false
         'azure.tf:10 PG-TF-045', // network_rules default_action = "Allow"
-        'gcp.tf:7 PG-TF-060', // tcp on every port from 0.0.0.0/0 includes SSH
-        'gcp.tf:7 PG-TF-061', // ... and RDP
+        'gcp.tf:7 PG-TF-060', // tcp on every port from 0.0.0.0/0 includes SSH (and RDP, named in it)
         'gcp.tf:13 PG-TF-058', // members = ["allUsers"]
         'main.tf:5 PG-TF-003', // bucket without encryption configuration
         'main.tf:5 PG-TF-004', // ... versioning
         'main.tf:5 PG-TF-005', // ... logging
         'main.tf:7 PG-TF-001', // acl from a variable default "public-read"
-        'main.tf:18 PG-TF-007', // dynamic ingress expanded: port 22 from the world
-        'main.tf:18 PG-TF-008', // ... and 3389
+        'main.tf:18 PG-TF-007', // dynamic ingress expanded: port 22 from the world (and 3389)
         'main.tf:26 PG-TF-011', // jsonencode policy with Action "*" on Resource "*"
         'main.tf:32 PG-TF-013', // storage_encrypted missing
         'main.tf:32 PG-TF-015', // deletion_protection missing
@@ -106,7 +104,7 @@ describe('iac scanner on Terraform', () => {
     expect(notes).toContain(
       'main.tf:7: pipeguard:ignore PG-TF-016 has no reason, so it is not honoured'
     )
-    expect(notes).toContain('3 findings suppressed by inline comments')
+    expect(notes).toContain('3 findings suppressed by inline comments or CloudFormation Metadata')
   })
 
   it('skips checks named in config.iac.skipChecks, by id or peer alias', async () => {

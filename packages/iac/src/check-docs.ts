@@ -29,8 +29,35 @@ const USAGE = [
   '`#tfsec:ignore:aws-s3-no-public-access-with-acl` / `#trivy:ignore:AVD-AWS-0092` (line, line above or above',
   'the block), `# kics-scan ignore-line` (next line), `# kics-scan ignore-block` (the indented block below),',
   '`# hadolint ignore=DL3007,DL3008` (next instruction) and `# zizmor: ignore[rule]` (same line).',
+  'CloudFormation resources are also skipped for the rules their `Metadata` suppresses, as the peers read',
+  'it: cfn_nag `cfn_nag: {rules_to_suppress: [{id: W35, reason}]}`, checkov `checkov: {skip: [{id:',
+  'CKV_AWS_18, comment}]}` and cfn-guard `guard: {SuppressedRules: [S3_BUCKET_LOGGING_ENABLED]}`, matched',
+  "through the aliases below (cfn_nag and cfn-guard rule names are listed among a check's aliases).",
   'Whole checks are turned off in `.pipeguard.yml` with `iac.skip-checks` entries `{id, reason}` (ids or',
   'aliases, a reason required); findings are ignored by rule and path with the top-level `ignore` list.',
+  '',
+  '## Profiles',
+  '',
+  'The default profile shows exposures one by one and rolls hardening items (probes, resource limits,',
+  'HEALTHCHECK, digests, unpinned GitHub-owned actions, cache flags...) into one `PG-IAC-HARDENING`',
+  'finding per container or resource that lists them (`properties.items` has their ids); its severity is',
+  'the highest of its items. The tables\' Default profile column says which checks are rolled up; "when',
+  'unset" means only a setting left at its default is, while an explicit unsafe value is shown on its own.',
+  '`--profile strict` (or `iac.profile: strict`) shows every item with its own id and fix. Per check:',
+  '',
+  '```yaml',
+  'iac:',
+  '  profile: default',
+  '  hygiene-checks:',
+  '    remove: [PG-K8S-030]   # shown on its own in the default profile',
+  '    add: [CKV_AWS_18]      # rolled up (ids or peer aliases)',
+  '```',
+  '',
+  'In both profiles, checks that read one construct report it once: an ingress rule open on a port range',
+  'is one finding (the most severe: all ports, then SSH/RDP/databases) naming the other checks it matches,',
+  'and a workflow check reports a step once whatever the number of expressions in it. The same finding',
+  'in identical content (copied manifests, a resource copied between templates) is reported once, at the',
+  'first path, with the others in `relatedLocations`.',
   '',
   '## Custom checks',
   '',
@@ -55,6 +82,12 @@ const USAGE = [
   '`matches` uses linear-time RE2 syntax. A policy file that does not validate stops the run (exit code 2)',
   'with the file and key at fault.'
 ]
+
+const DEFAULT_PROFILE = {
+  shown: 'shown',
+  always: 'rolled up',
+  'when-unset': 'rolled up when unset'
+} as const
 
 /** Markdown table cells: pipes and line breaks would break the row. */
 function cell(text: string): string {
@@ -83,13 +116,13 @@ export function renderCheckDocs(checks: Check[]): string {
     if (own.length === 0) continue
     lines.push(`## ${PLATFORM_NAMES[platform]} (${own.length})`, '')
     lines.push(
-      '| ID | Platform | Severity | Title | Aliases | Reference |',
-      '| --- | --- | --- | --- | --- | --- |'
+      '| ID | Platform | Severity | Default profile | Title | Aliases | Reference |',
+      '| --- | --- | --- | --- | --- | --- | --- |'
     )
     for (const c of own) {
       const aliases = (c.aliases ?? []).map(a => `\`${cell(a)}\``).join(' ')
       lines.push(
-        `| ${c.id} | ${platform} | ${c.severity} | ${cell(c.title)} | ${aliases} | [docs](${c.docs}) |`
+        `| ${c.id} | ${platform} | ${c.severity} | ${DEFAULT_PROFILE[c.hygiene ?? 'shown']} | ${cell(c.title)} | ${aliases} | [docs](${c.docs}) |`
       )
     }
     lines.push('')

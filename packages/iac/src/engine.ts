@@ -3,6 +3,13 @@ import type {Check, CheckResult} from './check'
 /** What the engine runs: a built-in `Check` or a custom policy (which has no embedded examples). */
 export type RunnableCheck<D = unknown> = Omit<Check<D>, 'fail' | 'pass'>
 
+/** One check result that survived suppression, with where it was found. */
+export interface Emitted {
+  check: RunnableCheck
+  result: CheckResult
+  path: string
+}
+
 export interface CheckRun {
   check: RunnableCheck
   results: CheckResult[]

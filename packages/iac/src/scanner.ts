@@ -15,14 +15,20 @@ import {
 import type {CheckResult, Platform} from './check'
 import {CHECKS} from './checks/index'
 import {loadPolicyFile} from './custom-policy'
-import {type RunnableCheck, runChecks, selectChecks} from './engine'
+import {matchMetadata, metadataSuppressions} from './cloudformation-metadata'
+import {collapseCopies} from './copies'
+import {type Emitted, type RunnableCheck, runChecks, selectChecks} from './engine'
+import {HARDENING_RULE_ID, rollUpHygiene} from './hardening'
+import type {CloudFormationDoc} from './parsers/cloudformation'
 import {PARSERS} from './parsers/index'
 import {HELM_TEMPLATE_SKIP, isUnrenderedHelmTemplate} from './parsers/kubernetes'
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
 import {isTerraformFile} from './parsers/terraform-files'
 import {scanTerraform} from './parsers/terraform-scan'
-import {innermostRange, resourceRanges, type LineRange} from './resource-ranges'
+import {innermostRange, resourceRanges} from './resource-ranges'
+import {type LineRange, ResourceSpans} from './resource-span'
+import {collapseSameConstruct} from './same-construct'
 import {parseSuppressions, SuppressionIndex} from './suppression'
 
 interface ScannedDoc {
@@ -113,11 +119,10 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     }
   }
 
-  const findings = new Map<string, Finding>()
+  const emitted = new Map<string, Emitted>()
   let suppressed = 0
   for (const {path, platform, doc} of docs) {
     const info = infos.get(path)!
-    const resources = info.blocks ?? resourceRanges(platform, doc)
     const runs = runChecks(
       doc,
       checks.filter(c => c.platform === platform),
@@ -128,8 +133,14 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
         }),
       platform === 'terraform' ? (doc as TerraformDocument).module.budget : undefined
     )
+    const metadata =
+      platform === 'cloudformation' ? metadataSuppressions(doc as CloudFormationDoc) : []
     for (const {check, results} of runs) {
       for (const result of results) {
+        if (matchMetadata(metadata, result.line, [check.id, ...(check.aliases ?? [])])) {
+          suppressed++
+          continue
+        }
         const block = info.blocks && enclosing(info.blocks, result.line)
         const match = info.suppressions.match({
           line: result.line,
@@ -146,27 +157,64 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
             `${path}:${match.missingReason.line}: pipeguard:ignore ${check.id} has no reason, so it is not honoured`
           )
         }
-        const resource = innermostRange(resources, result.line)
-        const finding = toFinding(check, result, path, resource)
-        if (platform === 'terraform' && resource) {
-          const origins = valueOrigins(doc as TerraformDocument, resource)
-          if (origins.length) finding.valueOrigins = origins
-        }
         // Module instances and for_each copies report the same place once.
-        const key = `${finding.ruleId}\0${path}\0${result.line}\0${finding.message}`
-        if (!findings.has(key)) findings.set(key, finding)
+        const key = `${check.id}\0${path}\0${result.line}\0${result.message ?? result.resource ?? ''}`
+        if (!emitted.has(key)) emitted.set(key, {check, result, path})
       }
     }
   }
+  const {shown, hardening} = rollUpHygiene(collapseSameConstruct([...emitted.values()]), {
+    profile: ctx.config.iac.profile,
+    ...ctx.config.iac.hygieneChecks
+  })
+  const platforms = new Map(docs.map(d => [d.path, d.platform]))
+  const spans = new Map<string, ResourceSpans>()
+  const identityOf = (f: Finding): string => {
+    const path = f.location.path
+    let span = spans.get(path)
+    if (!span) {
+      span = new ResourceSpans(texts.get(path) ?? '', platforms.get(path)!, infos.get(path)?.blocks)
+      spans.set(path, span)
+    }
+    return span.identityAt(f.location.startLine)
+  }
+  const byPath = new Map(docs.map(d => [d.path, d]))
+  const rangesByPath = new Map<string, LineRange[]>()
+  // The resource a finding is about, and for Terraform where its values came from: a pull request
+  // that removes lines of that resource or changes such a value changes the finding.
+  const scoped = ({check, result, path}: Emitted): Finding => {
+    const {platform, doc} = byPath.get(path)!
+    let resources = rangesByPath.get(path)
+    if (!resources) {
+      resources = infos.get(path)?.blocks ?? resourceRanges(platform, doc)
+      rangesByPath.set(path, resources)
+    }
+    const resource = innermostRange(resources, result.line)
+    const finding = toFinding(check, result, path, resource)
+    if (platform === 'terraform' && resource) {
+      const origins = valueOrigins(doc as TerraformDocument, resource)
+      if (origins.length) finding.valueOrigins = origins
+    }
+    return finding
+  }
+  const findings = collapseCopies([...shown.map(scoped), ...hardening], identityOf)
   // Values cut short by an evaluation bound are reported once the checks have read them.
   const modules = new Set(
     docs.filter(d => d.platform === 'terraform').map(d => (d.doc as TerraformDocument).module)
   )
   for (const module of modules) errors.push(...module.budget.boundHits())
   notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
-  if (suppressed) notes.push(`${suppressed} findings suppressed by inline comments`)
+  if (suppressed)
+    notes.push(`${suppressed} findings suppressed by inline comments or CloudFormation Metadata`)
+  const rolled = findings.filter(f => f.ruleId === HARDENING_RULE_ID)
+  if (rolled.length) {
+    const items = rolled.reduce((n, f) => n + (f.properties?.items?.split(',').length ?? 0), 0)
+    notes.push(
+      `${items} hardening item(s) rolled up into ${rolled.length} ${HARDENING_RULE_ID} finding(s); --profile strict shows each`
+    )
+  }
   return {
-    findings: [...findings.values()],
+    findings,
     errors: distinctErrors(errors),
     notes: [...new Set(notes)]
   }

@@ -1,3 +1,4 @@
+import {IAC_PROFILES} from '@pipeguard/core'
 import {FAIL_ON_VALUES} from '../constants'
 import type {FlagSpec} from '../flags'
 
@@ -86,4 +87,10 @@ export const JOBS_FLAG: FlagSpec = {
   type: 'string',
   value: 'N',
   description: 'worker threads scanning files (default: one per available core)'
+}
+export const PROFILE_FLAG: FlagSpec = {
+  name: 'profile',
+  type: 'string',
+  value: 'PROFILE',
+  description: `iac: ${IAC_PROFILES.join(' or ')}; default rolls hardening items into one finding per resource`
 }

@@ -21,6 +21,7 @@ import {
   MODE_FLAG,
   OSV_URL_FLAG,
   OUTPUT_FLAG,
+  PROFILE_FLAG,
   SCANNERS_FLAG,
   SBOM_FLAG,
   STAGED_FLAG
@@ -71,6 +72,7 @@ export const scanCommand: Command = {
     JOBS_FLAG,
     ADVISORY_DB_FLAG,
     OSV_URL_FLAG,
+    PROFILE_FLAG,
     SBOM_FLAG,
     HELP_FLAG
   ],
@@ -88,6 +90,11 @@ export const scanCommand: Command = {
       'scan'
     )
     checkSecretSource(args, names, 'scan')
+    if (args.values.profile !== undefined && !names.includes('iac'))
+      throw new UsageError(
+        `--profile applies to the IaC lint, which --scanners ${names.join(',')} does not run`,
+        'scan'
+      )
     const setup = await prepareScan('scan', names, args, io)
     const report = await executeScan(setup, io)
     writeReport(report, args, io, 'scan')
@@ -131,5 +138,5 @@ export const secretsCommand = singleScanner(
 export const iacCommand = singleScanner(
   'iac',
   'Lint Terraform, Kubernetes, Dockerfiles, Compose, CloudFormation and GitHub Actions workflows.',
-  []
+  [PROFILE_FLAG]
 )

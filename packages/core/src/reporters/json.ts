@@ -53,5 +53,6 @@ function toContract(f: Finding): Record<string, unknown> {
   if (f.context) out.context = f.context
   if (f.count) out.count = f.count
   if (f.suppression) out.suppression = f.suppression
+  if (f.relatedLocations?.length) out.relatedLocations = f.relatedLocations
   return out
 }

@@ -1,5 +1,6 @@
 import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
 import {contextLabel, type Finding} from '../finding'
+import {relatedLocationsText} from '../related-locations'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
 import {severityLabel} from '../severity-assumed'
@@ -77,5 +78,7 @@ export function findingRow(f: Finding): string {
     .join(', ')
   const status = label ? ` (${label})` : ''
   const where = `${f.location.path}:${f.location.startLine}`
-  return `| ${SEVERITY_ICON[f.severity]} ${severityLabel(f)}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
+  const related = relatedLocationsText(f)
+  const message = related ? `${f.message} (${related})` : f.message
+  return `| ${SEVERITY_ICON[f.severity]} ${severityLabel(f)}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(message)} | ${escapeMarkdown(f.remediation ?? '')} |`
 }

@@ -175,6 +175,16 @@ function buildResult(
       ...(f.count ? {count: f.count} : {})
     }
   }
+  if (f.relatedLocations?.length) {
+    result.relatedLocations = f.relatedLocations.map((l, id) => ({
+      id,
+      physicalLocation: {
+        artifactLocation: {uri: encodeUri(l.path), uriBaseId: '%SRCROOT%'},
+        region: {startLine: l.startLine, endLine: l.endLine}
+      },
+      message: {text: 'the same problem in identical content'}
+    }))
+  }
   if (f.status === 'ignored' || f.status === 'existing') {
     result.suppressions = [
       {kind: 'external', status: 'accepted', justification: f.suppression ?? f.status}

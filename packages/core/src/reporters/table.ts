@@ -1,5 +1,6 @@
 import {neutralizeWorkflowCommands, stripControl} from '../escape'
 import {contextLabel, type Finding} from '../finding'
+import {relatedLocationsText} from '../related-locations'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import type {Severity} from '../severity'
 import {severityLabel} from '../severity-assumed'
@@ -52,6 +53,8 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
         `  ${paint(COLOR[f.severity], sev!.padEnd(widths[0]!))}  ${rule!.padEnd(widths[1]!)}  ${loc!.padEnd(widths[2]!)}${status}`
       )
       out.push(`    ${stripControl(f.message)}`)
+      const related = relatedLocationsText(f)
+      if (related) out.push(`    ${stripControl(related)}`)
       if (f.remediation) out.push(`    ${paint('\x1b[2m', `fix: ${stripControl(f.remediation)}`)}`)
     })
     out.push('')

@@ -67,6 +67,20 @@ export function resourcesOfType(doc: CloudFormationDoc, ...types: string[]): Cfn
   return doc.resources.filter(r => types.includes(r.type))
 }
 
+/** A value that says something: `KMSKeyId: ""` (often a parameter's empty default) is not set. */
+export function isSet(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== ''
+}
+
+/**
+ * A DBInstance that takes a setting from elsewhere: an Aurora cluster member (from its cluster), a
+ * read replica or a snapshot restore (from its source). A DBCluster's own DBClusterIdentifier is
+ * its name, not membership.
+ */
+export function inheritsFromSource(resource: CfnResource, ...keys: string[]): boolean {
+  return resource.type === 'AWS::RDS::DBInstance' && keys.some(key => hasProperty(resource, key))
+}
+
 export function isTrueValue(value: string | undefined): boolean {
   return value !== undefined && value.toLowerCase() === 'true'
 }

@@ -18,6 +18,8 @@ export function parseImageRef(image: string): ImageRef {
 
 /** Untagged (implicitly `latest`) or explicitly `latest`, and not pinned by digest. */
 export function isFloatingImage(image: string): boolean {
+  // `ko://import/path` is a Go package that ko builds and replaces with a digest at deploy time.
+  if (image.startsWith('ko://')) return false
   const ref = parseImageRef(image)
   return !ref.digest && (!ref.tag || ref.tag === 'latest')
 }

@@ -66,6 +66,7 @@ export const dockerfileParser: PlatformParser<DockerfileDoc> = {
   fileRequired: isDockerfilePath,
   parse(text) {
     const dockerfile = DockerfileParser.parse(text)
+    const lines = text.split('\n')
     const raw = dockerfile.getInstructions()
     if (raw.length === 0)
       return {ok: false, error: 'empty Dockerfile at line 1: expected a FROM instruction'}
@@ -82,7 +83,7 @@ export const dockerfileParser: PlatformParser<DockerfileDoc> = {
           error: `invalid Dockerfile at line ${line}: expected FROM (or ARG) before ${keyword}`
         }
       }
-      const converted = toInstruction(instruction, keyword, line, stages.length - 1)
+      const converted = toInstruction(instruction, keyword, line, stages.length - 1, lines)
       instructions.push(converted)
       stages[stages.length - 1]?.instructions.push(converted)
     }
@@ -105,8 +106,10 @@ function toInstruction(
   instruction: Instruction,
   keyword: string,
   line: number,
-  stage: number
+  stage: number,
+  lines: string[]
 ): DockerInstruction {
+  const endLine = instruction.getRange().end.line + 1
   const found: (Property | null)[] =
     instruction instanceof Arg
       ? [instruction.getProperty()]
@@ -119,8 +122,8 @@ function toInstruction(
   return {
     keyword,
     line,
-    endLine: instruction.getRange().end.line + 1,
-    args: instruction.getArgumentsContent() ?? '',
+    endLine,
+    args: withoutCommentLines(instruction.getArgumentsContent() ?? '', lines, line, endLine),
     flags:
       instruction instanceof ModifiableInstruction
         ? instruction.getFlags().map(f => f.toString())
@@ -129,6 +132,24 @@ function toInstruction(
     properties,
     stage
   }
+}
+
+/**
+ * Docker drops comment lines inside a continued instruction (`RUN apt-get install \` then
+ * `# tools` then `curl`); the parser keeps their text in the arguments, where it would read as
+ * commands and packages.
+ */
+function withoutCommentLines(args: string, lines: string[], line: number, endLine: number): string {
+  let out = args
+  for (let i = line; i < endLine; i++) {
+    const comment = lines[i]?.trim()
+    if (!comment?.startsWith('#')) continue
+    const at = out.indexOf(comment)
+    if (at < 0) continue
+    const end = out[at + comment.length] === '\n' ? at + comment.length + 1 : at + comment.length
+    out = out.slice(0, at) + out.slice(end)
+  }
+  return out
 }
 
 /** The stage that becomes the image: the last one. */

@@ -1,7 +1,7 @@
 import type {KubernetesDoc, KubernetesObject} from './kubernetes'
-import {get, items, pairOf, text, type YamlMap, type YamlNode} from './yaml-document'
+import {get, items, pairOf, pairs, text, type YamlMap, type YamlNode} from './yaml-document'
 
-/** Where each workload kind keeps its pod template spec. */
+/** Where each built-in workload kind (core, apps, batch) keeps its pod template spec. */
 const POD_SPEC_PATHS: Record<string, string[]> = {
   Pod: ['spec'],
   PodTemplate: ['template', 'spec'],
@@ -42,13 +42,44 @@ export interface ContainerRef {
   ref: string
 }
 
-export function podSpecOf(object: KubernetesObject): PodSpec | undefined {
-  const path = POD_SPEC_PATHS[object.kind]
-  if (!path) return undefined
-  const parent = get(object.node, path.slice(0, -1))
-  const pair = pairOf(parent, path[path.length - 1]!)
-  if (!pair || pair.value.kind !== 'map') return undefined
-  return {object, spec: pair.value, line: pair.keyLine}
+/** Built-in API groups, whose kinds have the fixed paths above; other groups are CRDs. */
+const BUILT_IN_API = /^(v1|(apps|batch|extensions)\/[\w]+)$/
+
+/** How deep a custom resource is searched for embedded pod specs. */
+const MAX_POD_SPEC_DEPTH = 8
+
+/**
+ * The pod specs of an object: at the fixed path of a built-in workload kind, or, in a custom
+ * resource (Knative Service/Configuration/Revision, Argo Rollout, OpenKruise CloneSet, KEDA
+ * ScaledJob...), every map whose `containers` is a list of containers with an image.
+ */
+export function podSpecsOf(object: KubernetesObject): PodSpec[] {
+  if (BUILT_IN_API.test(object.apiVersion)) {
+    const path = POD_SPEC_PATHS[object.kind]
+    if (!path) return []
+    const parent = get(object.node, path.slice(0, -1))
+    const pair = pairOf(parent, path[path.length - 1]!)
+    if (!pair || pair.value.kind !== 'map') return []
+    return [{object, spec: pair.value, line: pair.keyLine}]
+  }
+  const found: PodSpec[] = []
+  const walk = (node: YamlMap, line: number, depth: number) => {
+    if (isPodSpec(node)) {
+      found.push({object, spec: node, line})
+      return
+    }
+    if (depth >= MAX_POD_SPEC_DEPTH) return
+    for (const pair of pairs(node))
+      if (pair.value.kind === 'map') walk(pair.value, pair.keyLine, depth + 1)
+  }
+  const spec = pairOf(object.node, 'spec')
+  if (spec && spec.value.kind === 'map') walk(spec.value, spec.keyLine, 0)
+  return found
+}
+
+function isPodSpec(node: YamlMap): boolean {
+  const list = items(get(node, 'containers'))
+  return list.length > 0 && list.every(c => c.kind === 'map' && get(c, 'image') !== undefined)
 }
 
 /** Computed once per document: every Kubernetes check starts from the pod specs. */
@@ -57,7 +88,7 @@ const podSpecCache = new WeakMap<KubernetesDoc, PodSpec[]>()
 export function podSpecs(doc: KubernetesDoc): PodSpec[] {
   let specs = podSpecCache.get(doc)
   if (!specs) {
-    specs = doc.objects.flatMap(o => podSpecOf(o) ?? [])
+    specs = doc.objects.flatMap(o => podSpecsOf(o))
     podSpecCache.set(doc, specs)
   }
   return specs

@@ -9,6 +9,20 @@ export function isSecretName(name: string): boolean {
 }
 
 /**
+ * Values that stand for a secret kept elsewhere or still to be filled in: a Docker/Compose secret
+ * file (`/run/secrets/db_password`), `yourpassword` / `your-api-key`, "replace with your key",
+ * or an upper-case name such as `GOOGLE_API_KEY_VAL` (real secrets mix case or digits).
+ */
+function isPlaceholder(v: string): boolean {
+  return (
+    /^\/run\/secrets\//.test(v) ||
+    /^your[\s_-]?[a-z]/i.test(v) ||
+    /\b(replace|change|insert|put|enter|fill)\b.{0,20}\b(your|here|with|in)\b/i.test(v) ||
+    /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v)
+  )
+}
+
+/**
  * A literal that looks like a real value rather than an indirection (`${VAR}`, `$(VAR)`,
  * `{{ }}`), an empty string, a boolean or an obvious placeholder.
  */
@@ -22,5 +36,5 @@ export function isLiteralSecretValue(value: string): boolean {
   )
     return false
   if (/\$\{|\$\(|\{\{|^\$[A-Za-z_]|^<.*>$/.test(v)) return false
-  return true
+  return !isPlaceholder(v)
 }

@@ -10,6 +10,7 @@ import {
   type Node as YamlAstNode
 } from 'yaml'
 import {MAX_YAML_DEPTH, tooDeepAt} from './yaml-depth'
+import {relaxFlowIndentation} from './yaml-relaxed-indent'
 
 /**
  * A YAML (or JSON) file as a small positioned tree: every map key, value and sequence item keeps
@@ -75,34 +76,65 @@ export function parseYaml(source: string): YamlOutcome {
       ok: false,
       error: `invalid YAML at line ${deep}: nested deeper than ${MAX_YAML_DEPTH} levels (the bound for analysis)`
     }
+  const strict = parseSource(source)
+  if (strict.ok || !strict.indentation) return strict.outcome
+  // What PyYAML accepts (flow collections and quoted scalars at the parent's indentation) is
+  // read too; when the retry fails as well, the strict parse's error is the one reported.
+  const relaxed = relaxFlowIndentation(source)
+  if (relaxed === source) return strict.outcome
+  const retry = parseSource(relaxed)
+  return retry.ok ? retry.outcome : strict.outcome
+}
+
+type Attempt =
+  {ok: true; outcome: YamlOutcome} | {ok: false; outcome: YamlOutcome; indentation: boolean}
+
+function parseSource(source: string): Attempt {
   const lineCounter = new LineCounter()
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line
+  const fail = (error: string, indentation = false): Attempt => ({
+    ok: false,
+    outcome: {ok: false, error},
+    indentation
+  })
   let docs
   try {
     docs = parseAllDocuments(source, {lineCounter, merge: true, prettyErrors: true})
   } catch (err) {
-    return {ok: false, error: `invalid YAML: ${(err as Error).message}`}
+    return fail(`invalid YAML: ${(err as Error).message}`)
   }
-  if (!Array.isArray(docs)) return {ok: true, file: {source, documents: [], lineAt}}
+  if (!Array.isArray(docs))
+    return {ok: true, outcome: {ok: true, file: {source, documents: [], lineAt}}}
   const documents: (YamlNode | null)[] = []
   for (const doc of docs) {
     const first = doc.errors[0]
     if (first) {
-      const where = first.linePos
-        ? `line ${first.linePos[0].line}, column ${first.linePos[0].col}: `
-        : ''
+      const position = first.linePos?.[0]
+      const where = position ? `line ${position.line}, column ${position.col}: ` : ''
       const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
-      return {ok: false, error: `invalid YAML at ${where}${message}`}
+      const duplicate =
+        first.code === 'DUPLICATE_KEY' && position ? duplicateKey(source, position) : undefined
+      return fail(
+        `invalid YAML at ${where}${duplicate ? `duplicate key ${JSON.stringify(duplicate)}: ` : ''}${message}`,
+        doc.errors.some(e => e.code === 'BAD_INDENT' || e.code === 'MISSING_CHAR')
+      )
     }
     try {
       const builder = new TreeBuilder(lineAt, doc)
       documents.push(doc.contents ? builder.build(doc.contents as YamlAstNode) : null)
     } catch (err) {
-      if (err instanceof YamlAliasError) return {ok: false, error: err.message}
+      if (err instanceof YamlAliasError) return fail(err.message)
       throw err
     }
   }
-  return {ok: true, file: {source, documents, lineAt}}
+  return {ok: true, outcome: {ok: true, file: {source, documents, lineAt}}}
+}
+
+/** The key written at a duplicate-key error's position (`name:` or `"name":`), for the message. */
+function duplicateKey(source: string, at: {line: number; col: number}): string | undefined {
+  const text = source.split('\n')[at.line - 1]?.slice(at.col - 1) ?? ''
+  const m = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^:#]+?))\s*:/.exec(text)
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined
 }
 
 class TreeBuilder {

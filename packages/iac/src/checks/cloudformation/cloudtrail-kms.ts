@@ -1,6 +1,6 @@
 import type {Check} from '../../check'
 import type {CloudFormationDoc} from '../../parsers/cloudformation'
-import {requireSetting} from '../../parsers/cloudformation-values'
+import {isSet, requireSetting} from '../../parsers/cloudformation-values'
 
 export const cloudtrailKms: Check<CloudFormationDoc> = {
   id: 'PG-CFN-018',
@@ -11,8 +11,8 @@ export const cloudtrailKms: Check<CloudFormationDoc> = {
     'With only S3-managed encryption anyone who can read the bucket can read the audit log; a KMS key adds a separate permission and its own audit (CIS AWS 3.5).',
   remediation: 'Set KMSKeyId to a customer-managed KMS key.',
   docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html',
-  aliases: ['CKV_AWS_35'],
-  run: doc => requireSetting(doc, ['AWS::CloudTrail::Trail'], 'KMSKeyId', () => true),
+  aliases: ['CKV_AWS_35', 'CLOUD_TRAIL_ENCRYPTION_ENABLED'],
+  run: doc => requireSetting(doc, ['AWS::CloudTrail::Trail'], 'KMSKeyId', isSet),
   fail: {
     fileName: 'template.yaml',
     text: `AWSTemplateFormatVersion: '2010-09-09'

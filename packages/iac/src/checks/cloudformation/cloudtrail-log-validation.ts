@@ -11,7 +11,7 @@ export const cloudtrailLogValidation: Check<CloudFormationDoc> = {
     'Without digest files nobody can prove the logs were not altered or deleted after an intrusion (CIS AWS 3.2).',
   remediation: 'Set EnableLogFileValidation to true.',
   docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-log-file-validation-intro.html',
-  aliases: ['CKV_AWS_36'],
+  aliases: ['CKV_AWS_36', 'CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED'],
   run: doc =>
     requireSetting(doc, ['AWS::CloudTrail::Trail'], 'EnableLogFileValidation', isTrueValue),
   fail: {

@@ -11,7 +11,7 @@ export const cloudtrailMultiRegion: Check<CloudFormationDoc> = {
     'A single-region trail misses API activity in every other region, where attackers like to start resources unnoticed (CIS AWS 3.1).',
   remediation: 'Set IsMultiRegionTrail to true.',
   docs: 'https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html',
-  aliases: ['CKV_AWS_67'],
+  aliases: ['CKV_AWS_67', 'MULTI_REGION_CLOUD_TRAIL_ENABLED'],
   run: doc => requireSetting(doc, ['AWS::CloudTrail::Trail'], 'IsMultiRegionTrail', isTrueValue),
   fail: {
     fileName: 'template.yaml',

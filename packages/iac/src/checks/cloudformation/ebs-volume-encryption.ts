@@ -12,7 +12,7 @@ export const ebsVolumeEncryption: Check<CloudFormationDoc> = {
   remediation:
     'Set Encrypted to true (and KmsKeyId for a customer-managed key), or enable EBS encryption by default.',
   docs: 'https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html',
-  aliases: ['CKV_AWS_3'],
+  aliases: ['CKV_AWS_3', 'F1', 'ENCRYPTED_VOLUMES'],
   run: doc => requireSetting(doc, ['AWS::EC2::Volume'], 'Encrypted', isTrueValue),
   fail: {
     fileName: 'template.yaml',

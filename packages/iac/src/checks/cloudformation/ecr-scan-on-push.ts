@@ -12,7 +12,7 @@ export const ecrScanOnPush: Check<CloudFormationDoc> = {
   remediation:
     'Set ImageScanningConfiguration.ScanOnPush to true (or enable enhanced scanning for the registry).',
   docs: 'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html',
-  aliases: ['CKV_AWS_163'],
+  aliases: ['CKV_AWS_163', 'W79', 'ECR_REPO_SCAN_ON_PUSH'],
   run: doc =>
     requireSetting(
       doc,

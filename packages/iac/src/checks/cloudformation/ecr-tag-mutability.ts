@@ -5,6 +5,7 @@ import {requireSetting} from '../../parsers/cloudformation-values'
 export const ecrTagMutability: Check<CloudFormationDoc> = {
   id: 'PG-CFN-024',
   platform: 'cloudformation',
+  hygiene: 'always',
   severity: 'low',
   title: 'ECR image tags are mutable',
   description:

@@ -11,7 +11,7 @@ export const efsEncryption: Check<CloudFormationDoc> = {
     'An unencrypted EFS file system stores data in clear text at rest; encryption can only be chosen when it is created (CIS AWS 2.4.1).',
   remediation: 'Set Encrypted to true (and KmsKeyId for a customer-managed key).',
   docs: 'https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html',
-  aliases: ['CKV_AWS_42'],
+  aliases: ['CKV_AWS_42', 'F32', 'EFS_ENCRYPTED_CHECK'],
   run: doc => requireSetting(doc, ['AWS::EFS::FileSystem'], 'Encrypted', isTrueValue),
   fail: {
     fileName: 'template.yaml',

@@ -20,7 +20,7 @@ export const eksPublicEndpoint: Check<CloudFormationDoc> = {
   remediation:
     'Set ResourcesVpcConfig.EndpointPublicAccess to false (EndpointPrivateAccess true), or restrict PublicAccessCidrs to known ranges.',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html',
-  aliases: ['CKV_AWS_39', 'CKV_AWS_38'],
+  aliases: ['CKV_AWS_39', 'CKV_AWS_38', 'EKS_ENDPOINT_NO_PUBLIC_ACCESS'],
   run: doc =>
     resourcesOfType(doc, 'AWS::EKS::Cluster').flatMap(cluster => {
       // EndpointPublicAccess defaults to true and PublicAccessCidrs to 0.0.0.0/0.

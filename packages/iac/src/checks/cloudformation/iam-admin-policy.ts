@@ -13,7 +13,7 @@ export const iamAdminPolicy: Check<CloudFormationDoc> = {
     'A statement with Action "*" and Resource "*" grants full administrator rights: one leaked credential is the whole account (CIS AWS 1.16).',
   remediation: 'Grant the specific actions and resources the principal needs.',
   docs: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
-  aliases: ['CKV_AWS_1', 'CKV_AWS_62'],
+  aliases: ['CKV_AWS_1', 'CKV_AWS_62', 'F4', 'F5', 'IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS'],
   run: doc =>
     resourcesOfType(
       doc,

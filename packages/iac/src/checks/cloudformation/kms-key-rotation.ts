@@ -11,7 +11,7 @@ export const kmsKeyRotation: Check<CloudFormationDoc> = {
     'Without rotation one key protects data for years; a leaked key material stays useful indefinitely (CIS AWS 3.6).',
   remediation: 'Set EnableKeyRotation to true on symmetric keys.',
   docs: 'https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html',
-  aliases: ['CKV_AWS_7'],
+  aliases: ['CKV_AWS_7', 'F19', 'CMK_BACKING_KEY_ROTATION_ENABLED'],
   run: doc =>
     requireSetting(doc, ['AWS::KMS::Key'], 'EnableKeyRotation', isTrueValue, key => {
       // Rotation exists only for symmetric encryption keys.

@@ -18,7 +18,7 @@ export const loadBalancerHttpListener: Check<CloudFormationDoc> = {
   remediation:
     'Listen on HTTPS (or TLS) with a certificate; keep an HTTP listener only to redirect to HTTPS.',
   docs: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/create-https-listener.html',
-  aliases: ['CKV_AWS_2'],
+  aliases: ['CKV_AWS_2', 'W56', 'ELBV2_LISTENER_PROTOCOL_RULE'],
   run: doc => [
     ...resourcesOfType(doc, 'AWS::ElasticLoadBalancingV2::Listener').flatMap(listener => {
       if (propertyText(doc, listener, 'Protocol') !== 'HTTP') return []

@@ -11,7 +11,7 @@ export const rdsBackupsDisabled: Check<CloudFormationDoc> = {
     'BackupRetentionPeriod 0 turns off automated backups and point-in-time recovery: data lost to a bug or an attack cannot be restored.',
   remediation: 'Set BackupRetentionPeriod to at least 7 days.',
   docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
-  aliases: ['CKV_AWS_133'],
+  aliases: ['CKV_AWS_133', 'W75', 'DB_INSTANCE_BACKUP_ENABLED'],
   run: doc =>
     forbidSetting(
       doc,

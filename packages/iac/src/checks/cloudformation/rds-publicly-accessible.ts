@@ -11,7 +11,7 @@ export const rdsPubliclyAccessible: Check<CloudFormationDoc> = {
     'A public DB instance gets an internet-resolvable address; only security groups stand between the database and the internet (CIS AWS 2.3.3).',
   remediation: 'Set PubliclyAccessible to false and reach the database from inside the VPC.',
   docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html',
-  aliases: ['CKV_AWS_17'],
+  aliases: ['CKV_AWS_17', 'F22', 'RDS_INSTANCE_PUBLIC_ACCESS_CHECK'],
   run: doc =>
     forbidSetting(
       doc,

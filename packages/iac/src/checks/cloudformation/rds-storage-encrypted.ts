@@ -1,6 +1,6 @@
 import type {Check} from '../../check'
 import type {CloudFormationDoc} from '../../parsers/cloudformation'
-import {hasProperty, isTrueValue, requireSetting} from '../../parsers/cloudformation-values'
+import {inheritsFromSource, isTrueValue, requireSetting} from '../../parsers/cloudformation-values'
 
 export const rdsStorageEncrypted: Check<CloudFormationDoc> = {
   id: 'PG-CFN-011',
@@ -12,7 +12,7 @@ export const rdsStorageEncrypted: Check<CloudFormationDoc> = {
   remediation:
     'Set StorageEncrypted to true (with a KmsKeyId for a customer-managed key); encryption cannot be added later without a restore.',
   docs: 'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html',
-  aliases: ['CKV_AWS_16'],
+  aliases: ['CKV_AWS_16', 'F26', 'F27', 'RDS_STORAGE_ENCRYPTED'],
   run: doc =>
     requireSetting(
       doc,
@@ -20,8 +20,13 @@ export const rdsStorageEncrypted: Check<CloudFormationDoc> = {
       'StorageEncrypted',
       isTrueValue,
       r =>
-        // Aurora instances inherit encryption from their cluster.
-        !hasProperty(r, 'DBClusterIdentifier')
+        !inheritsFromSource(
+          r,
+          'DBClusterIdentifier',
+          'SourceDBInstanceIdentifier',
+          'SourceDBClusterIdentifier',
+          'DBSnapshotIdentifier'
+        )
     ),
   fail: {
     fileName: 'template.yaml',

@@ -16,22 +16,21 @@ export const s3PublicAccessBlock: Check<CloudFormationDoc> = {
   severity: 'high',
   title: 'S3 bucket does not block public access',
   description:
-    'Without all four Block Public Access settings a bucket policy or ACL written by mistake can expose the data to the internet (CIS AWS 2.1.4).',
+    'A PublicAccessBlockConfiguration that turns a Block Public Access setting off lets a bucket policy or ACL written by mistake expose the data to the internet (CIS AWS 2.1.4). Without the property, AWS blocks public access on new buckets (since April 2023).',
   remediation:
     'Set PublicAccessBlockConfiguration with BlockPublicAcls, BlockPublicPolicy, IgnorePublicAcls and RestrictPublicBuckets all true.',
   docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
-  aliases: ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56'],
+  aliases: [
+    'CKV_AWS_53',
+    'CKV_AWS_54',
+    'CKV_AWS_55',
+    'CKV_AWS_56',
+    'S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED'
+  ],
   run: doc =>
     resourcesOfType(doc, 'AWS::S3::Bucket').flatMap(bucket => {
-      if (!hasProperty(bucket, 'PublicAccessBlockConfiguration')) {
-        return [
-          {
-            line: bucket.line,
-            resource: bucket.logicalId,
-            message: `${bucket.logicalId} has no PublicAccessBlockConfiguration`
-          }
-        ]
-      }
+      // Since April 2023 AWS blocks public access on new buckets unless the template says otherwise.
+      if (!hasProperty(bucket, 'PublicAccessBlockConfiguration')) return []
       return FLAGS.flatMap(flag => {
         const path = `PublicAccessBlockConfiguration.${flag}`
         // An absent flag defaults to false; an unresolvable intrinsic cannot be decided.
@@ -75,12 +74,14 @@ Parameters:
     Type: String
     Default: 'false'
 `,
-    lines: [3, 10]
+    lines: [10]
   },
   pass: {
     fileName: 'template.yaml',
     text: `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
+  Default:
+    Type: AWS::S3::Bucket
   Bucket:
     Type: AWS::S3::Bucket
     Properties:

@@ -12,7 +12,14 @@ export const s3PublicAcl: Check<CloudFormationDoc> = {
   remediation:
     'Remove AccessControl (or use Private) and grant access through narrow bucket policies.',
   docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl',
-  aliases: ['CKV_AWS_20', 'CKV_AWS_57'],
+  aliases: [
+    'CKV_AWS_20',
+    'CKV_AWS_57',
+    'W31',
+    'F14',
+    'S3_BUCKET_PUBLIC_READ_PROHIBITED',
+    'S3_BUCKET_PUBLIC_WRITE_PROHIBITED'
+  ],
   run: doc =>
     forbidSetting(doc, ['AWS::S3::Bucket'], 'AccessControl', value =>
       ['PublicRead', 'PublicReadWrite', 'AuthenticatedRead'].includes(value)

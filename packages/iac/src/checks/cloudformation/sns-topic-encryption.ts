@@ -1,6 +1,6 @@
 import type {Check} from '../../check'
 import type {CloudFormationDoc} from '../../parsers/cloudformation'
-import {requireSetting} from '../../parsers/cloudformation-values'
+import {isSet, requireSetting} from '../../parsers/cloudformation-values'
 
 export const snsTopicEncryption: Check<CloudFormationDoc> = {
   id: 'PG-CFN-025',
@@ -11,8 +11,8 @@ export const snsTopicEncryption: Check<CloudFormationDoc> = {
     'Messages are stored unencrypted at rest; a KMS key also controls which principals may publish and read.',
   remediation: 'Set KmsMasterKeyId (alias/aws/sns or a customer-managed key).',
   docs: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
-  aliases: ['CKV_AWS_26'],
-  run: doc => requireSetting(doc, ['AWS::SNS::Topic'], 'KmsMasterKeyId', () => true),
+  aliases: ['CKV_AWS_26', 'W47', 'SNS_ENCRYPTED_KMS'],
+  run: doc => requireSetting(doc, ['AWS::SNS::Topic'], 'KmsMasterKeyId', isSet),
   fail: {
     fileName: 'template.yaml',
     text: `AWSTemplateFormatVersion: '2010-09-09'

@@ -6,6 +6,7 @@ import {pairOf, text} from '../../parsers/yaml-document'
 export const imageNotPinned: Check<ComposeDoc> = {
   id: 'PG-COMPOSE-009',
   platform: 'compose',
+  hygiene: 'always',
   severity: 'low',
   title: 'Service image uses the latest tag or no tag',
   description:
@@ -16,6 +17,8 @@ export const imageNotPinned: Check<ComposeDoc> = {
     doc.services.flatMap(s => {
       const pair = pairOf(s.node, 'image')
       const image = text(pair?.value)
+      // With `build:`, `image:` names what the build produces, not something pulled.
+      if (pairOf(s.node, 'build')) return []
       return pair && image && !image.includes('$') && isFloatingImage(image)
         ? [
             {

@@ -8,6 +8,7 @@ const NEEDS_ADD =
 export const addInsteadOfCopy: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-005',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'low',
   title: 'ADD used for local files',
   description:

@@ -5,6 +5,7 @@ import {commandsMatching} from '../../parsers/dockerfile-packages'
 export const apkWithoutNoCache: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-011',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'low',
   title: 'apk add without --no-cache',
   description: 'The apk index is kept in the layer: a bigger image with stale package metadata.',

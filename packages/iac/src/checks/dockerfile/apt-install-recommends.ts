@@ -5,6 +5,7 @@ import {aptInstalls} from '../../parsers/dockerfile-packages'
 export const aptInstallRecommends: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-010',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'info',
   title: 'apt-get install without --no-install-recommends',
   description:

@@ -5,6 +5,7 @@ import {aptInstalls} from '../../parsers/dockerfile-packages'
 export const aptListsNotRemoved: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-009',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'low',
   title: 'apt lists are not removed after install',
   description:

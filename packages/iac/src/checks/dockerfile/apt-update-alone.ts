@@ -5,6 +5,7 @@ import {aptInstalls, commandsMatching} from '../../parsers/dockerfile-packages'
 export const aptUpdateAlone: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-020',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'low',
   title: 'apt-get update in a RUN of its own',
   description:

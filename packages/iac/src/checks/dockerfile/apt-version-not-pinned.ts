@@ -5,6 +5,7 @@ import {aptInstalls, packageArguments} from '../../parsers/dockerfile-packages'
 export const aptVersionNotPinned: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-008',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'low',
   title: 'apt-get install without version pinning',
   description:

@@ -5,6 +5,7 @@ import {commandsMatching} from '../../parsers/dockerfile-packages'
 export const cdInRun: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-016',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'info',
   title: 'cd used in RUN instead of WORKDIR',
   description:

@@ -4,6 +4,7 @@ import type {DockerfileDoc} from '../../parsers/dockerfile'
 export const maintainerDeprecated: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-017',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'info',
   title: 'MAINTAINER is deprecated',
   description:

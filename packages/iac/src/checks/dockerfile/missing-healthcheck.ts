@@ -4,6 +4,7 @@ import {finalStage, lastInFinalImage, type DockerfileDoc} from '../../parsers/do
 export const missingHealthcheck: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-014',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'low',
   title: 'Final image has no HEALTHCHECK',
   description:

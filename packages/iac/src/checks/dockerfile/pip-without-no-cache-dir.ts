@@ -5,6 +5,7 @@ import {commandsMatching} from '../../parsers/dockerfile-packages'
 export const pipWithoutNoCacheDir: Check<DockerfileDoc> = {
   id: 'PG-DOCKER-012',
   platform: 'dockerfile',
+  hygiene: 'always',
   severity: 'low',
   title: 'pip install without --no-cache-dir',
   description: "pip's download cache is written into the layer and shipped with the image.",

@@ -5,6 +5,7 @@ import {isGitHubOwned, isPinned, usesRef} from '../../parsers/github-actions-exp
 export const unpinnedGitHubAction: Check<GitHubActionsDoc> = {
   id: 'PG-GHA-004',
   platform: 'github-actions',
+  hygiene: 'always',
   severity: 'low',
   title: 'GitHub-owned action is not pinned to a commit SHA',
   description:

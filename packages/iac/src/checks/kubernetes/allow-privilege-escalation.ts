@@ -6,6 +6,7 @@ import {requiredSecurityContextCheck} from './container-security-context-check'
 export const allowPrivilegeEscalation: Check<KubernetesDoc> = requiredSecurityContextCheck({
   id: 'PG-K8S-002',
   platform: 'kubernetes',
+  hygiene: 'when-unset',
   severity: 'medium',
   title: 'Container allows privilege escalation',
   description:

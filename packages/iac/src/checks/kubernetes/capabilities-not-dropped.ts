@@ -6,6 +6,7 @@ import {get, items, pairOf, text} from '../../parsers/yaml-document'
 export const capabilitiesNotDropped: Check<KubernetesDoc> = {
   id: 'PG-K8S-010',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'Container does not drop all capabilities',
   description:

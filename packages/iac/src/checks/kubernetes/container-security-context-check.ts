@@ -30,7 +30,8 @@ export function requiredSecurityContextCheck({
       containers(doc, kinds).flatMap(c => {
         const pair = pairOf(get(c.node, 'securityContext'), field)
         if (pair && isSafe(pair.value)) return []
-        return [{line: pair ? pair.keyLine : c.line, resource: c.ref}]
+        // Left at the default it is a hardening item; an explicit unsafe value is shown on its own.
+        return [{line: pair ? pair.keyLine : c.line, resource: c.ref, hygiene: !pair}]
       })
   }
 }

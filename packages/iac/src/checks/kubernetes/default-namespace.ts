@@ -5,6 +5,7 @@ import {get, pairOf, text} from '../../parsers/yaml-document'
 export const defaultNamespace: Check<KubernetesDoc> = {
   id: 'PG-K8S-019',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'Object is placed in the default namespace',
   description:

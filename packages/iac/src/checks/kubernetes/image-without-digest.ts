@@ -7,6 +7,7 @@ import {pairOf, text} from '../../parsers/yaml-document'
 export const imageWithoutDigest: Check<KubernetesDoc> = {
   id: 'PG-K8S-017',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'Container image is not pinned by digest',
   description:

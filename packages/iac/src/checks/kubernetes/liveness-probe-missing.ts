@@ -5,6 +5,7 @@ import {containerProbeCheck} from './container-probe-check'
 export const missingLivenessProbe: Check<KubernetesDoc> = containerProbeCheck({
   id: 'PG-K8S-030',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'Container has no liveness probe',
   description:

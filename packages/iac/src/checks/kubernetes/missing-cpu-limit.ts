@@ -5,6 +5,7 @@ import {containerResourceCheck} from './container-resource-check'
 export const missingCpuLimit: Check<KubernetesDoc> = containerResourceCheck({
   id: 'PG-K8S-012',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'medium',
   title: 'Container has no CPU limit',
   description:

@@ -5,6 +5,7 @@ import {containerResourceCheck} from './container-resource-check'
 export const missingCpuRequest: Check<KubernetesDoc> = containerResourceCheck({
   id: 'PG-K8S-014',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'Container has no CPU request',
   description:

@@ -5,6 +5,7 @@ import {containerResourceCheck} from './container-resource-check'
 export const missingMemoryLimit: Check<KubernetesDoc> = containerResourceCheck({
   id: 'PG-K8S-013',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'medium',
   title: 'Container has no memory limit',
   description:

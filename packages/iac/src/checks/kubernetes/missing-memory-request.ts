@@ -5,6 +5,7 @@ import {containerResourceCheck} from './container-resource-check'
 export const missingMemoryRequest: Check<KubernetesDoc> = containerResourceCheck({
   id: 'PG-K8S-015',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'Container has no memory request',
   description:

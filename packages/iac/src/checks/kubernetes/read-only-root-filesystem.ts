@@ -6,6 +6,7 @@ import {requiredSecurityContextCheck} from './container-security-context-check'
 export const readOnlyRootFilesystem: Check<KubernetesDoc> = requiredSecurityContextCheck({
   id: 'PG-K8S-011',
   platform: 'kubernetes',
+  hygiene: 'when-unset',
   severity: 'low',
   title: 'Container root filesystem is writable',
   description:

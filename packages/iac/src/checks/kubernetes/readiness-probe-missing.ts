@@ -5,6 +5,7 @@ import {containerProbeCheck} from './container-probe-check'
 export const missingReadinessProbe: Check<KubernetesDoc> = containerProbeCheck({
   id: 'PG-K8S-031',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'info',
   title: 'Container has no readiness probe',
   description:

@@ -6,6 +6,7 @@ import {isTrue} from '../../parsers/yaml-document'
 export const runAsNonRoot: Check<KubernetesDoc> = {
   id: 'PG-K8S-003',
   platform: 'kubernetes',
+  hygiene: 'when-unset',
   severity: 'medium',
   title: 'Container may run as root',
   description:
@@ -18,7 +19,10 @@ export const runAsNonRoot: Check<KubernetesDoc> = {
     containers(doc).flatMap(c => {
       const setting = effectiveSecurityContext(c, 'runAsNonRoot')
       if (setting && isTrue(setting.node)) return []
-      return [{line: setting ? setting.line : c.line, resource: c.ref}]
+      // A fixed non-zero UID is not root, whatever runAsNonRoot says (false only skips the check).
+      const user = effectiveSecurityContext(c, 'runAsUser')
+      if (user && user.node.kind === 'scalar' && Number(user.node.value) > 0) return []
+      return [{line: setting ? setting.line : c.line, resource: c.ref, hygiene: !setting}]
     }),
   fail: {
     fileName: 'pod.yaml',

@@ -6,6 +6,7 @@ import {get, pairs} from '../../parsers/yaml-document'
 export const seccompProfileMissing: Check<KubernetesDoc> = {
   id: 'PG-K8S-024',
   platform: 'kubernetes',
+  hygiene: 'always',
   severity: 'low',
   title: 'No seccomp profile is set',
   description:

@@ -17,6 +17,14 @@ const SAFE_SYSCTLS = new Set([
   'net.ipv4.tcp_keepalive_probes'
 ])
 
+/**
+ * Kubernetes accepts sysctl names with `/` as the separator (`net/ipv4/ip_local_port_range`); a dot
+ * in that form is part of a component (an interface name), so the two characters swap.
+ */
+function dotted(name: string): string {
+  return name.includes('/') ? name.replace(/[./]/g, c => (c === '/' ? '.' : '/')) : name
+}
+
 export const unsafeSysctls: Check<KubernetesDoc> = {
   id: 'PG-K8S-028',
   platform: 'kubernetes',
@@ -32,7 +40,7 @@ export const unsafeSysctls: Check<KubernetesDoc> = {
       items(get(pod.spec, 'securityContext.sysctls')).flatMap(entry => {
         const pair = pairOf(entry, 'name')
         const name = text(pair?.value)
-        return pair && name && !SAFE_SYSCTLS.has(name)
+        return pair && name && !SAFE_SYSCTLS.has(dotted(name))
           ? [
               {
                 line: pair.keyLine,

@@ -4,6 +4,7 @@ import {type TerraformDocument, resources, result, tf, toStringValue} from '../h
 export const ecrImmutableTags: Check<TerraformDocument> = {
   id: 'PG-TF-031',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'medium',
   title: 'ECR repository allows tags to be overwritten',
   description:

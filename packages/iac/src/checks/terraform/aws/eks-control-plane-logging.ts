@@ -6,6 +6,7 @@ const REQUIRED = ['api', 'audit', 'authenticator']
 export const eksControlPlaneLogging: Check<TerraformDocument> = {
   id: 'PG-TF-025',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'low',
   title: 'EKS control plane audit logging is incomplete',
   description:

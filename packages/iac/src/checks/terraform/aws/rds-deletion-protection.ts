@@ -5,6 +5,7 @@ import {type TerraformDocument, requireTrue, tf} from '../helpers'
 export const rdsDeletionProtection: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-015',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'low',
   title: 'RDS deletion protection is off',
   description:

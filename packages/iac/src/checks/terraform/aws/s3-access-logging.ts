@@ -4,6 +4,7 @@ import {type TerraformDocument, related, resources, result, tf} from '../helpers
 export const s3AccessLogging: Check<TerraformDocument> = {
   id: 'PG-TF-005',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'low',
   title: 'S3 bucket has no access logging',
   description:

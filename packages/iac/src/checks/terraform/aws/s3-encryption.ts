@@ -4,6 +4,7 @@ import {type TerraformDocument, related, resources, result, tf} from '../helpers
 export const s3Encryption: Check<TerraformDocument> = {
   id: 'PG-TF-003',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'low',
   title: 'S3 bucket has no server-side encryption configuration',
   description:

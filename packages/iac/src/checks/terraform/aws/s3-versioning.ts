@@ -12,6 +12,7 @@ import {
 export const s3Versioning: Check<TerraformDocument> = {
   id: 'PG-TF-004',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'medium',
   title: 'S3 bucket versioning is not enabled',
   description:

@@ -5,6 +5,7 @@ import {isAllPorts, openIngressRules} from './security-group-ingress'
 export const sgOpenAllPorts: Check<TerraformDocument> = {
   id: 'PG-TF-009',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'critical',
   title: 'Security group allows all ports from the internet',
   description:

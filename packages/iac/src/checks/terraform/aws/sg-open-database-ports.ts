@@ -8,6 +8,7 @@ const DATABASE_PORTS = [3306, 5432, 1433, 1521, 27017, 6379, 9200, 5439, 11211, 
 export const sgOpenDatabasePorts: Check<TerraformDocument> = {
   id: 'PG-TF-010',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Security group allows a database port from the internet',
   description:

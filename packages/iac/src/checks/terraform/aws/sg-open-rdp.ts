@@ -5,6 +5,7 @@ import {openToPorts} from './security-group-ingress'
 export const sgOpenRdp: Check<TerraformDocument> = {
   id: 'PG-TF-008',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Security group allows RDP (3389) from the internet',
   description: 'RDP open to the world is a leading ransomware entry point.',

@@ -5,6 +5,7 @@ import {openToPorts} from './security-group-ingress'
 export const sgOpenSsh: Check<TerraformDocument> = {
   id: 'PG-TF-007',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Security group allows SSH (22) from the internet',
   description:

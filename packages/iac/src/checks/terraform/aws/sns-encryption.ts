@@ -5,6 +5,7 @@ import {type TerraformDocument, requirePresent, tf} from '../helpers'
 export const snsEncryption: Check<TerraformDocument> = attributeCheck({
   id: 'PG-TF-039',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'low',
   title: 'SNS topic is not encrypted',
   description: 'Messages waiting for delivery are stored unencrypted unless a KMS key is set.',

@@ -4,6 +4,7 @@ import {type TerraformDocument, isFalse, resources, result, tf} from '../helpers
 export const sqsEncryption: Check<TerraformDocument> = {
   id: 'PG-TF-040',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'low',
   title: 'SQS queue encryption is turned off',
   description:

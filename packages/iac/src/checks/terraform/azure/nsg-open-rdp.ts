@@ -5,6 +5,7 @@ import {nsgOpenTo} from './nsg-inbound'
 export const nsgOpenRdp: Check<TerraformDocument> = {
   id: 'PG-TF-047',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Network security group allows RDP (3389) from the internet',
   description:

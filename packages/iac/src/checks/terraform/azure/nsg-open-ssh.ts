@@ -5,6 +5,7 @@ import {nsgOpenTo} from './nsg-inbound'
 export const nsgOpenSsh: Check<TerraformDocument> = {
   id: 'PG-TF-046',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Network security group allows SSH (22) from the internet',
   description:

@@ -4,6 +4,7 @@ import {type TerraformDocument, forbidFalse, resources, result, tf} from '../hel
 export const computeShieldedVm: Check<TerraformDocument> = {
   id: 'PG-TF-066',
   platform: 'terraform',
+  hygiene: 'always',
   severity: 'low',
   title: 'Compute instance is not a Shielded VM',
   description:

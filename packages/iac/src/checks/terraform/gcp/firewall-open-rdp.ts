@@ -5,6 +5,7 @@ import {firewallOpenTo} from './firewall-ingress'
 export const firewallOpenRdp: Check<TerraformDocument> = {
   id: 'PG-TF-061',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Firewall allows RDP (3389) from the internet',
   description:

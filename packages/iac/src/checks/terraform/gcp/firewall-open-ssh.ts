@@ -5,6 +5,7 @@ import {firewallOpenTo} from './firewall-ingress'
 export const firewallOpenSsh: Check<TerraformDocument> = {
   id: 'PG-TF-060',
   platform: 'terraform',
+  family: 'public-ingress',
   severity: 'high',
   title: 'Firewall allows SSH (22) from the internet',
   description:
