@@ -182,22 +182,23 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
   const rangesByPath = new Map<string, LineRange[]>()
   // The resource a finding is about, and for Terraform where its values came from: a pull request
   // that removes lines of that resource or changes such a value changes the finding.
-  const scoped = ({check, result, path}: Emitted): Finding => {
+  const scoped = (finding: Finding): Finding => {
+    const {path, startLine} = finding.location
     const {platform, doc} = byPath.get(path)!
     let resources = rangesByPath.get(path)
     if (!resources) {
       resources = infos.get(path)?.blocks ?? resourceRanges(platform, doc)
       rangesByPath.set(path, resources)
     }
-    const resource = innermostRange(resources, result.line)
-    const finding = toFinding(check, result, path, resource)
-    if (platform === 'terraform' && resource) {
-      const origins = valueOrigins(doc as TerraformDocument, resource)
-      if (origins.length) finding.valueOrigins = origins
-    }
-    return finding
+    const resource = innermostRange(resources, startLine)
+    if (!resource) return finding
+    const origins = platform === 'terraform' ? valueOrigins(doc as TerraformDocument, resource) : []
+    return {...finding, block: resource, ...(origins.length ? {valueOrigins: origins} : {})}
   }
-  const findings = collapseCopies([...shown.map(scoped), ...hardening], identityOf)
+  const findings = collapseCopies(
+    [...shown.map(e => toFinding(e.check, e.result, e.path)), ...hardening].map(scoped),
+    identityOf
+  )
   // Values cut short by an evaluation bound are reported once the checks have read them.
   const modules = new Set(
     docs.filter(d => d.platform === 'terraform').map(d => (d.doc as TerraformDocument).module)
@@ -257,12 +258,7 @@ function enclosing(blocks: LineRange[], line: number): LineRange | undefined {
  * (a hash of a short secret can be reversed by trying candidates). Messages name values only in
  * redacted form, so a rotated secret of the same prefix keeps the finding's identity.
  */
-export function toFinding(
-  check: RunnableCheck,
-  result: CheckResult,
-  path: string,
-  block?: LineRange
-): Finding {
+export function toFinding(check: RunnableCheck, result: CheckResult, path: string): Finding {
   const resource = result.resource ?? ''
   const message = result.message ?? (resource ? `${check.title} (${resource})` : check.title)
   return createFinding({
@@ -277,8 +273,7 @@ export function toFinding(
     remediation: check.remediation,
     ...(check.docs ? {helpUri: check.docs} : {}),
     fingerprintContent: [check.id, resource, message].join('\n'),
-    properties: {platform: check.platform, ...(resource ? {resource} : {})},
-    ...(block ? {block} : {})
+    properties: {platform: check.platform, ...(resource ? {resource} : {})}
   })
 }
 
