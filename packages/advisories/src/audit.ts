@@ -1,12 +1,11 @@
-import {createFinding, type Finding} from '@pipeguard/core'
+import {advisoryUrl, createFinding, type Finding} from '@pipeguard/core'
 import {dependencyPaths, type Inventory, type Package} from '@pipeguard/inventory'
 import {fixedVersions, isAffected, smallestFix} from './match'
 import {mergeAliases, type MergedAdvisory} from './merge'
 import type {OsvRecord} from './osv-schema'
 import {mergedSeverity} from './severity'
+import {consolidatedUpgrade} from './upgrade'
 import {schemeFor} from './versions/index'
-
-export const OSV_VULNERABILITY_URL = 'https://osv.dev/vulnerability/'
 
 /** A short one-line summary: the record's summary, else the first sentence of its details. */
 export function advisorySummary(record: OsvRecord): string {
@@ -62,18 +61,21 @@ export function vulnerabilityFindings(
   const findings: Finding[] = []
   packages.forEach((pkg, i) => {
     const matched = (records[i] ?? []).filter(record => isAffected(record, pkg))
-    for (const advisory of mergeAliases(matched)) findings.push(findingFor(pkg, advisory, graph))
+    if (matched.length === 0) return
+    const path = introducedThrough(graph, pkg)
+    const upgrade = consolidatedUpgrade(matched, pkg, {direct: pkg.direct, path})
+    for (const advisory of mergeAliases(matched))
+      findings.push({...findingFor(pkg, advisory, path), upgrade})
   })
   return findings
 }
 
-function findingFor(pkg: Package, advisory: MergedAdvisory, graph: Inventory): Finding {
+function findingFor(pkg: Package, advisory: MergedAdvisory, path: string[]): Finding {
   const verdict = mergedSeverity(advisory.primary, advisory.records)
   const fixed = [...new Set(advisory.records.flatMap(r => fixedVersions(r, pkg)))].sort(
     schemeFor(pkg.ecosystem)?.compare
   )
   const fix = smallestFix(advisory.records, pkg)
-  const path = introducedThrough(graph, pkg)
   const summary = advisorySummary(advisory.primary)
   const ids = advisory.aliases.length
     ? `${advisory.id} (${advisory.aliases.join(', ')})`
@@ -100,7 +102,7 @@ function findingFor(pkg: Package, advisory: MergedAdvisory, graph: Inventory): F
     remediation: fix
       ? `Upgrade ${pkg.name} to ${fix}${pkg.direct ? '' : ` (it comes in through ${path[0]}; upgrade that or pin ${pkg.name} with an override)`}`
       : `No fix released yet: remove or replace ${pkg.name}, or ignore ${advisory.id} with a reason and an expiry date until a fix is released`,
-    helpUri: `${OSV_VULNERABILITY_URL}${advisory.id}`,
+    helpUri: advisoryUrl(advisory.id),
     path: pkg.location.path,
     startLine: pkg.location.startLine,
     package: {ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version},

@@ -1,4 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
+import {githubMarkdown, linkTargets} from '../../../test/helpers/github-markdown'
 import {sarifValidator} from '../../../test/helpers/sarif-schema'
 import {defaultConfig} from '../src/config-schema'
 import {createFinding} from '../src/finding'
@@ -119,9 +120,12 @@ describe('reporters', () => {
   it('markdown escapes untrusted text', () => {
     const md = renderMarkdown(report())
     expect(md).not.toContain('<img')
-    // A file name appears in monospace, escaped like any other text: no link, no autolink.
-    expect(md).toContain('<code>src/\\[evil\\]\\(http:\u200b//x\\).ts:4</code>')
-    expect(md).not.toContain('](')
+    const html = githubMarkdown().render(md)
+    // A file name is code, exactly as written: copy-pasteable, no link, no autolink.
+    expect(md).toContain('`src/[evil](http://x).ts:4`')
+    expect(html).toContain('<code>src/[evil](http://x).ts:4</code>')
+    // The one link is the advisory's page.
+    expect(linkTargets(html)).toEqual(['https://github.com/advisories/GHSA-jf85-cpcp-j695'])
     expect(md).not.toMatch(/@maintainer/)
     expect(md).toContain('&lt;img src=x&gt;')
   })
@@ -152,8 +156,8 @@ describe('reporters', () => {
       expect(out).toContain('add-mask')
     }
     const table = renderTable(r, {color: false})
-    expect(table).toContain('x?::error::pwn.tf:4')
-    expect(table).toContain(`    :\u200b:add-mask::x`)
+    expect(table).toContain('\n  x?::error::pwn.tf\n')
+    expect(table).toContain(`github-pat  :\u200b:add-mask::x`)
     expect(table).toContain(`#\u200b#[set-output name=x]y`)
   })
 

@@ -1,3 +1,4 @@
+import {SEVERITIES} from '@pipeguard/core'
 import {FAIL_ON_VALUES} from '../constants'
 import type {FlagSpec} from '../flags'
 
@@ -78,4 +79,16 @@ export const LIST_FLAG: FlagSpec = {
   name: 'list',
   type: 'boolean',
   description: 'print the dependency inventory instead of auditing it'
+}
+export const VERBOSE_FLAG: FlagSpec = {
+  name: 'verbose',
+  short: 'v',
+  type: 'boolean',
+  description: 'table: show how to fix each finding under it'
+}
+export const SHOW_FLAG: FlagSpec = {
+  name: 'show',
+  type: 'string',
+  value: 'LEVEL',
+  description: `table: list only findings at or above LEVEL (${SEVERITIES.join('|')}); the gate still counts all`
 }

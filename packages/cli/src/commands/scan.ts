@@ -22,7 +22,9 @@ import {
   OUTPUT_FLAG,
   SCANNERS_FLAG,
   SBOM_FLAG,
-  STAGED_FLAG
+  SHOW_FLAG,
+  STAGED_FLAG,
+  VERBOSE_FLAG
 } from './scan-flags'
 
 const COMMON: FlagSpec[] = [
@@ -31,7 +33,9 @@ const COMMON: FlagSpec[] = [
   CONFIG_FLAG,
   FAIL_ON_FLAG,
   MODE_FLAG,
-  BASELINE_FLAG
+  BASELINE_FLAG,
+  VERBOSE_FLAG,
+  SHOW_FLAG
 ]
 const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', description: ''}
 

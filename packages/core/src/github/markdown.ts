@@ -1,6 +1,9 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import {compareFindings, type Finding} from '../finding'
+import type {ReportRow} from '../package-rows'
+import {fixCell, ruleCell} from '../reporters/markdown-cells'
 import {SEVERITY_ICON} from '../severity'
+import {statusLabel} from '../status-label'
 import {blobUrl, type GitHubContext} from './context'
 
 export interface RowContext {
@@ -43,22 +46,12 @@ export function findingTableHeader(withStatus: boolean): string[] {
     : ['| Severity | Rule | Location | Finding | Fix |', '| --- | --- | --- | --- | --- |']
 }
 
-export function statusLabel(finding: Finding): string {
-  switch (finding.status) {
-    case 'existing':
-      return 'baseline'
-    case 'filtered':
-      return 'outside the diff'
-    case 'ignored':
-      return 'ignored'
-    default:
-      return 'new'
-  }
-}
-
-export function findingTableRow(finding: Finding, ctx: RowContext, withStatus: boolean): string {
-  const last = withStatus ? statusLabel(finding) : escapeMarkdown(clip(finding.remediation ?? ''))
-  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${escapeInlineCode(clip(finding.ruleId))} | ${locationCell(finding, ctx)} | ${escapeMarkdown(clip(finding.message))} | ${last} |`
+export function findingTableRow(finding: ReportRow, ctx: RowContext, withStatus: boolean): string {
+  const last = withStatus
+    ? statusLabel(finding)
+    : fixCell({...finding, remediation: clip(finding.remediation ?? '')})
+  const rule = ruleCell({...finding, ruleId: clip(finding.ruleId)})
+  return `| ${SEVERITY_ICON[finding.severity]} ${finding.severity} | ${rule} | ${locationCell(finding, ctx)} | ${escapeMarkdown(clip(finding.message))} | ${last} |`
 }
 
 /** No single cell may eat the budget of a whole comment. */

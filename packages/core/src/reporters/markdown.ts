@@ -1,7 +1,9 @@
-import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
-import type {Finding} from '../finding'
+import {codeSpan, escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
+import {reportRows, type ReportRow} from '../package-rows'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
+import {statusLabel} from '../status-label'
+import {fixCell, ruleCell} from './markdown-cells'
 
 /** A plain markdown report (files, wikis, chat); the GitHub renderers build on the same rows. */
 export function renderMarkdown(report: ScanReport): string {
@@ -18,7 +20,7 @@ export function renderMarkdown(report: ScanReport): string {
     lines.push('')
   }
   for (const run of report.scanners) {
-    const rows = shown.filter(f => f.scanner === run.id)
+    const rows = reportRows(shown.filter(f => f.scanner === run.id))
     lines.push(`## ${escapeMarkdown(run.title)}`, '')
     if (run.notes.length > 0) lines.push(...run.notes.map(note => `- ${escapeMarkdown(note)}`), '')
     if (rows.length === 0) {
@@ -32,8 +34,7 @@ export function renderMarkdown(report: ScanReport): string {
   const unscanned = unscannedFiles(report)
   if (unscanned.length > 0) {
     lines.push('## Files that could not be scanned', '')
-    for (const e of unscanned)
-      lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
+    for (const e of unscanned) lines.push(`- ${codeSpan(e.path)}: ${escapeMarkdown(e.message)}`)
     lines.push('')
   }
   if (report.expiredIgnores.length > 0) {
@@ -67,9 +68,10 @@ export function verdict(report: ScanReport): string {
   return `${shown.length} finding(s), none blocking (${why}).`
 }
 
-export function findingRow(f: Finding): string {
-  const status =
-    f.status === 'existing' ? ' (baseline)' : f.status === 'filtered' ? ' (outside diff)' : ''
+/** One table row: a finding, or one vulnerable package with all its advisories linked. */
+export function findingRow(f: ReportRow): string {
+  const label = statusLabel(f)
+  const status = label === 'new' ? '' : ` (${label})`
   const where = `${f.location.path}:${f.location.startLine}`
-  return `| ${SEVERITY_ICON[f.severity]} ${f.severity}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${escapeMarkdown(f.remediation ?? '')} |`
+  return `| ${SEVERITY_ICON[f.severity]} ${f.severity}${status} | ${ruleCell(f)} | ${escapeInlineCode(where)} | ${escapeMarkdown(f.message)} | ${fixCell(f)} |`
 }
