@@ -17,6 +17,7 @@ const pkg = (ecosystem: Package['ecosystem'], name: string, version: string): Pa
   direct: true,
   pinned: true,
   scope: 'prod',
+  dependencies: [],
   location: {path: 'requirements.txt', startLine: 1}
 })
 
