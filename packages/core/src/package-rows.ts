@@ -55,7 +55,7 @@ function packageRow(findings: Finding[]): ReportRow {
     ruleId: ids.join(', '),
     severity: members.map(m => m.severity).sort(compareSeverity)[0]!,
     title: `${pkg.name} ${pkg.version}: ${members.length} advisories`,
-    message: `${pkg.name} ${pkg.version} is affected by ${members.length} advisories (${ids.join(', ')}).${through ? ` Introduced through: ${through}` : ''}`,
+    message: `${pkg.name} ${pkg.version} is affected by ${members.length} advisories, the most severe ${first.severity}.${through ? ` Introduced through: ${through}` : ''}`,
     location: {path: first.location.path, startLine: line, endLine: line},
     ...(first.upgrade ? {remediation: first.upgrade.text} : {}),
     members

@@ -6,6 +6,8 @@ import {SEVERITY_ICON} from '../severity'
 import {statusLabel} from '../status-label'
 import {blobUrl, type GitHubContext} from './context'
 
+export {safeLink} from '../reporters/markdown-cells'
+
 export interface RowContext {
   /** Where links point; without it locations are plain text. */
   github?: Pick<GitHubContext, 'serverUrl' | 'owner' | 'repo' | 'sha'>
@@ -22,22 +24,6 @@ export function locationCell(finding: Finding, ctx: RowContext): string {
   )
   if (!ctx.github?.sha) return label
   return `[${label}](${blobUrl(ctx.github, path, startLine, endLine)})`
-}
-
-/** A link only to http(s) URLs, percent-encoding what could close the markdown link. */
-export function safeLink(text: string, url: string | undefined): string {
-  if (!url) return text
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return text
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return text
-  const href = parsed.href.replace(/[()<>\s"'`\\[\]]/g, c =>
-    encodeURIComponent(c).replace(/[()'!*]/g, x => `%${x.charCodeAt(0).toString(16).toUpperCase()}`)
-  )
-  return `[${text}](${href})`
 }
 
 export function findingTableHeader(withStatus: boolean): string[] {

@@ -1,10 +1,10 @@
 import {advisoryUrl} from '../advisory-url'
 import {escapeMarkdown, markdownWithCode} from '../escape'
 import type {Finding} from '../finding'
-import {safeLink} from '../github/markdown'
 import type {ScanReport} from '../report'
 import type {Severity} from '../severity'
 import {INFORMATION_URI} from '../version'
+import {safeLink} from './markdown-cells'
 
 /** GitHub code scanning keeps at most this many results per run. */
 export const SARIF_MAX_RESULTS_PER_RUN = 25000
