@@ -196,6 +196,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
           title: `pipeguard: ${findings.length} ${run.title} finding(s)`,
           body,
           resolvedBody,
+          resolvedTitle: `pipeguard: ${run.title} resolved, no open findings`,
           findings: findings.length
         })
         core.info(`pipeguard: tracking issue for ${run.id} ${result}`)
