@@ -56,7 +56,11 @@ describe('codeSpan', () => {
     const html = md.renderInline(`before ${codeSpan(text)} after`)
     expect(codeTexts(html)).toEqual([text])
     expect(html).not.toContain('<a ')
-    expect(codeSpan(text)).not.toContain('\u200b')
+    if (!text.includes('<')) expect(codeSpan(text)).not.toContain('\u200b')
+  })
+
+  it('never writes < from content: a comment marker cannot be spelled', () => {
+    expect(codeSpan('<!-- pipeguard:x -->')).toBe('<code>&lt;\\!-- pipeguard:x --&gt;</code>')
   })
 
   it('keeps a line break from ending the span or the table row', () => {

@@ -35,12 +35,15 @@ function breakAutolinks(text: string): string {
  * nothing (no HTML, links, mentions or escapes), so the text stays raw and only its fence has to
  * be right. The fence is one backtick longer than the longest run in the text, so the text cannot
  * close it; line breaks become spaces (a code span has none, and one would end a table row). In a
- * table cell `|` is written `\|`, which GitHub shows as `|` inside code.
+ * table cell `|` is written `\|`, which GitHub shows as `|` inside code. Text with `<` is escaped
+ * `<code>` instead, so no rendered body ever holds `<` from content.
  */
 export function codeSpan(text: string, options: {table?: boolean} = {}): string {
   let raw = text.replace(/[\r\n\u2028\u2029]+/g, ' ')
-  // `\|` in the text would become `\\|`, which a table may read as an escaped backslash and a cell break.
-  if (options.table && raw.includes('\\|')) return `<code>${escapeMarkdown(raw)}</code>`
+  // `\|` in the text would become `\\|`, which a table may read as an escaped backslash and a cell
+  // break; `<` could spell a marker (`<!-- pipeguard:... -->`) that naive readers of a body look for.
+  if ((options.table && raw.includes('\\|')) || raw.includes('<'))
+    return `<code>${escapeMarkdown(raw)}</code>`
   if (options.table) raw = raw.replace(/\|/g, '\\|')
   if (raw === '') return '<code></code>'
   const longest = Math.max(0, ...(raw.match(/`+/g) ?? []).map(run => run.length))
