@@ -102,6 +102,38 @@ describe('reporters', () => {
     ).toBeUndefined()
   })
 
+  it('json keeps one finding per advisory and adds one remediation per package version and file', () => {
+    const r = report()
+    const lodash = r.findings[1]!
+    const upgrade = {kind: 'fix' as const, version: '4.17.21', text: 'Upgrade lodash to 4.17.21.'}
+    const second = {
+      ...lodash,
+      ruleId: 'GHSA-35jh-r3h4-6jhm',
+      fingerprint: 'f2',
+      vulnerability: {id: 'GHSA-35jh-r3h4-6jhm', aliases: [], fixedVersions: ['4.17.21']},
+      upgrade
+    }
+    r.findings = [r.findings[0]!, {...lodash, upgrade}, second]
+    const doc = JSON.parse(renderJson(r))
+    expect(doc.findings).toHaveLength(3)
+    expect(doc.findings[1].upgrade).toEqual(upgrade)
+    expect(doc.remediations).toEqual([
+      {
+        package: {ecosystem: 'npm', name: 'lodash', version: '4.17.15'},
+        path: 'package-lock.json',
+        startLine: 10,
+        advisories: ['GHSA-35jh-r3h4-6jhm', 'GHSA-jf85-cpcp-j695'],
+        severity: 'high',
+        upgrade,
+        fingerprints: ['f2', lodash.fingerprint]
+      }
+    ])
+    // The markdown shows the package once, both advisories linked.
+    const md = renderMarkdown(r)
+    expect(md.match(/`package-lock\.json:10`/g)).toHaveLength(1)
+    expect(md).toContain('| Upgrade lodash to 4.17.21. |')
+  })
+
   it('sarif validates against the official SARIF 2.1.0 schema', () => {
     const sarif = buildSarif(report())
     expect(sarifValidator()(sarif)).toEqual([])
