@@ -52,9 +52,7 @@ describe('iac-lint action (dist/iac-lint/index.js): diff awareness from the PR f
     const body = h.server.comments[0]!.body
     expect(body).toContain('PG-DOCKER-007')
     expect(body).not.toContain('PG-TF-001')
-    expect(body).toMatch(
-      /\d+ finding\(s\) outside the changed lines and 0 in the baseline do not block/
-    )
+    expect(body).toMatch(/\d+ finding\(s\) outside the changed lines do not block/)
     expect(result.summary).toContain('| outside the diff |')
     expect(result.summary).toContain(
       'Diff filter `added` (changed lines from the pull request files API).'

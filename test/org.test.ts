@@ -190,9 +190,7 @@ describe('org aggregate', () => {
     const md = c.out()
     expect(md).toContain('5 repositories: 3 scanned, **2 failed**; 3 finding(s).')
     expect(md).toContain('```mermaid')
-    expect(md).toContain(
-      '| <code>acme/broken</code> | ❌ failed: git clone failed: repository not found |'
-    )
+    expect(md).toContain('| `acme/broken` | ❌ failed: git clone failed: repository not found |')
   })
 
   it('upserts one tracking issue per repository in a central repository', async () => {

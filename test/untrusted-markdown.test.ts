@@ -5,6 +5,7 @@ import {describe, expect, it} from '@jest/globals'
 import type {ActionRun, RunActionOptions} from './helpers/run-action'
 import {commitAll, initRepo, pullRequestEvent, randomToken, writeFiles} from './helpers/workspace'
 import {useActionHarness} from './helpers/action-harness'
+import {githubMarkdown, linkTargets} from './helpers/github-markdown'
 
 const repo = join(import.meta.dirname, '..')
 const osvDir = join(repo, 'test', 'fixtures', 'e2e', 'osv')
@@ -32,7 +33,10 @@ function expectNoAutolinks(markdown: string): void {
   expect(markdown).toContain(`https:${Z}//evil.example/x`)
   expect(markdown).toContain(`www${Z}.evil.example`)
   expect(markdown).toContain(`minimist @${Z}evil`)
-  expect(markdown).not.toMatch(/https:\/\/evil\.example|www\.evil|@evil/)
+  // Code spans are neither linked nor mentioned by GitHub: only the text outside them counts.
+  const outsideCode = markdown.replace(/(`+)[^`][\s\S]*?\1/g, '')
+  expect(outsideCode).not.toMatch(/https:\/\/evil\.example|www\.evil|@evil/)
+  expect(linkTargets(githubMarkdown().render(markdown)).filter(l => /evil/.test(l))).toEqual([])
 }
 
 describe('untrusted text in comments, summaries and markdown reports', () => {

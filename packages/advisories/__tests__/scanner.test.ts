@@ -113,8 +113,13 @@ describe('dependency scanner on real lockfiles', () => {
       message:
         'lodash 4.17.19 is affected by GHSA-35jh-r3h4-6jhm (CVE-2021-23337): Command Injection in lodash. Fixed in 4.17.21. Introduced through: concurrently > lodash',
       remediation: expect.stringMatching(/^Upgrade lodash to 4\.17\.21/),
-      helpUri: 'https://osv.dev/vulnerability/GHSA-35jh-r3h4-6jhm',
+      helpUri: 'https://github.com/advisories/GHSA-35jh-r3h4-6jhm',
       package: {ecosystem: 'npm', name: 'lodash', version: '4.17.19'},
+      upgrade: {
+        kind: 'fix',
+        version: '4.17.21',
+        text: 'Upgrade lodash to 4.17.21. It comes in through concurrently > lodash: upgrade concurrently to a release that requires it, or pin lodash with an override (npm overrides, yarn resolutions).'
+      },
       vulnerability: {
         id: 'GHSA-35jh-r3h4-6jhm',
         aliases: ['CVE-2021-23337'],

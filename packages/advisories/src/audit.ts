@@ -1,4 +1,5 @@
 import {
+  advisoryUrl,
   createFinding,
   SEVERITY_ASSUMED_PROPERTY,
   type Finding,
@@ -9,9 +10,8 @@ import {fixedVersions, isAffected, smallestFix} from './match'
 import {mergeAliases, type MergedAdvisory} from './merge'
 import type {OsvRecord} from './osv-schema'
 import {mergedSeverity, type SeverityVerdict} from './severity'
+import {consolidatedUpgrade} from './upgrade'
 import {schemeFor} from './versions/index'
-
-export const OSV_VULNERABILITY_URL = 'https://osv.dev/vulnerability/'
 
 /** A short one-line summary: the record's summary, else the first sentence of its details. */
 export function advisorySummary(record: OsvRecord): string {
@@ -106,8 +106,16 @@ export function advisoryFindings(
 ): Finding[] {
   const findings: Finding[] = []
   packages.forEach((pkg, i) => {
-    for (const advisory of advisories[i] ?? [])
-      findings.push(findingFor(pkg, advisory, graph, options))
+    const matched = advisories[i] ?? []
+    if (matched.length === 0) return
+    const path = introducedThrough(graph, pkg)
+    const upgrade = consolidatedUpgrade(
+      matched.flatMap(advisory => advisory.records),
+      pkg,
+      {direct: pkg.direct, path}
+    )
+    for (const advisory of matched)
+      findings.push({...findingFor(pkg, advisory, path, options), upgrade})
   })
   return findings
 }
@@ -115,7 +123,7 @@ export function advisoryFindings(
 function findingFor(
   pkg: Package,
   advisory: MergedAdvisory,
-  graph: Inventory,
+  path: string[],
   options: VulnerabilityOptions
 ): Finding {
   const aliasRecords = advisory.aliases.flatMap(id => options.aliasRecords?.get(id) ?? [])
@@ -127,7 +135,6 @@ function findingFor(
     schemeFor(pkg.ecosystem)?.compare
   )
   const fix = smallestFix(advisory.records, pkg)
-  const path = introducedThrough(graph, pkg)
   const summary = advisorySummary(advisory.primary)
   const ids = advisory.aliases.length
     ? `${advisory.id} (${advisory.aliases.join(', ')})`
@@ -155,7 +162,7 @@ function findingFor(
     remediation: fix
       ? `Upgrade ${pkg.name} to ${fix}${pkg.direct ? '' : ` (it comes in through ${path[0]}; upgrade that or pin ${pkg.name} with an override)`}`
       : `No fix released yet: remove or replace ${pkg.name}, or ignore ${advisory.id} with a reason and an expiry date until a fix is released`,
-    helpUri: `${OSV_VULNERABILITY_URL}${advisory.id}`,
+    helpUri: advisoryUrl(advisory.id),
     path: pkg.location.path,
     startLine: pkg.location.startLine,
     package: {ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version},

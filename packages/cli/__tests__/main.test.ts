@@ -58,6 +58,18 @@ describe('cli', () => {
     expect(d.err()).toContain('(did you mean high?)')
   })
 
+  it('exits 2 on a bad --show level, and on --show or --verbose with a machine format', async () => {
+    const a = capture()
+    expect(await run(['scan', '.', '--show', 'hihg'], a.io)).toBe(2)
+    expect(a.err()).toContain('--show must be one of critical, high, medium, low, info; got "hihg"')
+    const b = capture()
+    expect(await run(['deps', '.', '--format', 'json', '--show', 'high'], b.io)).toBe(2)
+    expect(b.err()).toContain('--show applies to the table format, not --format json')
+    const c = capture()
+    expect(await run(['iac', '.', '--format', 'sarif', '--verbose'], c.io)).toBe(2)
+    expect(c.err()).toContain('--verbose applies to the table format, not --format sarif')
+  })
+
   it('exits 2 naming the file, key and expectation for a bad config', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-cli-'))
     writeFileSync(join(dir, '.pipeguard.yml'), 'secrets:\n  entropy: high\n')

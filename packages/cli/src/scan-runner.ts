@@ -3,6 +3,7 @@ import {
   IAC_PROFILES,
   REPORTERS,
   REPORT_FORMATS,
+  SEVERITIES,
   createProgress,
   loadBaseline,
   loadConfig,
@@ -119,7 +120,12 @@ export function writeReport(
     oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command) ?? 'table'
   const output = args.values.output as string | undefined
   const color = !output && format === 'table' && useColor(io.stdout, io.env)
-  const text = REPORTERS[format](report, {color})
+  const show = oneOf('show', args.values.show as string | undefined, SEVERITIES, command)
+  const text = REPORTERS[format](report, {
+    color,
+    verbose: args.values.verbose === true,
+    ...(show ? {show} : {})
+  })
   if (writeOutput(io, output, text)) {
     io.stderr.write(
       `pipeguard: wrote ${format} report to ${output} (${report.blocking.length} blocking)\n`
@@ -133,9 +139,17 @@ export function writeReport(
   }
 }
 
-/** Validates --format before any work is done, so a typo does not cost a full scan. */
+/**
+ * Validates --format and the display flags before any work is done, so a typo does not cost a
+ * full scan. --show and --verbose shape the table; a machine format always has every finding.
+ */
 export function checkFormat(args: ParsedArgs, command: string): void {
-  oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command)
+  const format = oneOf('format', args.values.format as string | undefined, REPORT_FORMATS, command)
+  oneOf('show', args.values.show as string | undefined, SEVERITIES, command)
+  for (const flag of ['show', 'verbose']) {
+    if (args.values[flag] !== undefined && format !== undefined && format !== 'table')
+      throw new UsageError(`--${flag} applies to the table format, not --format ${format}`, command)
+  }
 }
 
 export function parseScannerList(

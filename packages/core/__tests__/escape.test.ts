@@ -1,6 +1,9 @@
 import {describe, expect, it} from '@jest/globals'
+import {codeTexts, githubMarkdown, unescapeHtml} from '../../../test/helpers/github-markdown'
 import {
+  codeSpan,
   escapeInlineCode,
+  markdownWithCode,
   escapeMarkdown,
   neutralizeWorkflowCommands,
   stripControl
@@ -35,22 +38,84 @@ describe('escapeMarkdown', () => {
   })
 })
 
-describe('escapeInlineCode', () => {
-  it('escapes < inside the code span, where backtick spans could not', () => {
-    const out = escapeInlineCode('<!-- pipeguard:dependency-audit -->.env')
-    expect(out).toBe('<code>&lt;\\!-- pipeguard:dependency-audit --&gt;.env</code>')
-    expect(out.replace(/<\/?code>/g, '')).not.toContain('<')
+const md = githubMarkdown()
+
+const HOSTILE = [
+  'node:20.18-alpine@sha256:0d1e',
+  '<!-- pipeguard:dependency-audit -->.env',
+  'a`b``c```d',
+  '`starts and ends with a backtick`',
+  ' padded ',
+  '](https://evil.example) @admin #12 www.evil.example',
+  '*not emphasis* _nor this_ \\escaped',
+  'a|b'
+]
+
+describe('codeSpan', () => {
+  it.each(HOSTILE)('renders %j as exactly one code element holding the raw text', text => {
+    const html = md.renderInline(`before ${codeSpan(text)} after`)
+    expect(codeTexts(html)).toEqual([text])
+    expect(html).not.toContain('<a ')
+    if (!text.includes('<')) expect(codeSpan(text)).not.toContain('\u200b')
   })
 
-  it('keeps backticks and pipes as text, and breaks autolinks inside', () => {
-    expect(escapeInlineCode('a`b|c')).toBe('<code>a\\`b\\|c</code>')
-    expect(escapeInlineCode('https://x.example/@y')).toBe(
-      `<code>https:${Z}//x.example/@${Z}y</code>`
+  it('never writes < from content: a comment marker cannot be spelled', () => {
+    expect(codeSpan('<!-- pipeguard:x -->')).toBe('<code>&lt;\\!-- pipeguard:x --&gt;</code>')
+  })
+
+  it('keeps a line break from ending the span or the table row', () => {
+    const html = md.render(
+      `| a | b |\n| --- | --- |\n| ${codeSpan('x\n| y\n- z', {table: true})} | c |`
     )
+    expect(codeTexts(html)).toEqual(['x | y - z'])
+    expect(html.match(/<td>/g)).toHaveLength(2)
   })
 
-  it('leaves a plain path readable', () => {
-    expect(escapeInlineCode('src/app.ts:3')).toBe('<code>src/app.ts:3</code>')
+  it.each(HOSTILE)('keeps %j in its table cell', text => {
+    const html = md.render(`| a | b |\n| --- | --- |\n| ${codeSpan(text, {table: true})} | c |`)
+    expect(html.match(/<td>/g)).toHaveLength(2)
+    expect(codeTexts(html)).toEqual([text])
+  })
+
+  it('falls back to escaped <code> for a backslash before a pipe in a table', () => {
+    const html = md.render(`| a | b |\n| --- | --- |\n| ${codeSpan('x\\|y', {table: true})} | c |`)
+    expect(html.match(/<td>/g)).toHaveLength(2)
+    expect(codeTexts(html)).toEqual(['x\\|y'])
+  })
+
+  it('is a visible empty element for empty text', () => {
+    expect(codeSpan('')).toBe('<code></code>')
+  })
+
+  it('is a plain backtick span for plain text', () => {
+    expect(escapeInlineCode('src/app.ts:3')).toBe('`src/app.ts:3`')
+    expect(codeSpan('a`b')).toBe('``a`b``')
+  })
+})
+
+describe('markdownWithCode', () => {
+  it('keeps the code of a fix hint copy-pasteable and escapes the rest', () => {
+    const hint = 'Pin @team: `FROM node:20.18-alpine@sha256:0d1e` then see https://x.example'
+    const out = markdownWithCode(hint)
+    const html = md.renderInline(out)
+    expect(codeTexts(html)).toEqual(['FROM node:20.18-alpine@sha256:0d1e'])
+    expect(out).toContain(`Pin @${Z}team`)
+    expect(html).not.toContain('<a ')
+  })
+
+  it('treats an unpaired backtick as text', () => {
+    const html = md.renderInline(markdownWithCode('a ` b'))
+    expect(codeTexts(html)).toEqual([])
+    expect(unescapeHtml(html)).toBe('a ` b')
+  })
+
+  it('cannot be broken out of by code that holds backticks or a table pipe', () => {
+    const hint = 'Run ``echo `x` | y`` now'
+    const html = md.render(
+      `| a | b |\n| --- | --- |\n| ${markdownWithCode(hint, {table: true})} | c |`
+    )
+    expect(html.match(/<td>/g)).toHaveLength(2)
+    expect(codeTexts(html)).toEqual(['echo `x` | y'])
   })
 })
 

@@ -1,4 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
+import {codeTexts, githubMarkdown, linkTargets} from '../../../test/helpers/github-markdown'
 import {createFinding, type Finding} from '../src/finding'
 import {COMMENT_MAX_CHARS, marker, renderCommentBody} from '../src/github/comment'
 import {blobUrl} from '../src/github/context'
@@ -78,12 +79,15 @@ describe('links', () => {
   it('a hostile file name cannot close the link or inject markdown', () => {
     const f = finding('high', {path: 'evil](https://evil.example)<img src=x>`@admin.tf'})
     const cell = locationCell(f, rows)
-    expect(cell).toMatch(
-      /^\[<code>[^<]*<\/code>\]\(https:\/\/github\.com\/acme\/app\/blob\/[0-9a-f]{40}\/[^()\s]+#L3\)$/
-    )
-    expect(cell).toContain(
-      'evil\\]\\(https:\u200b//evil.example\\)&lt;img src=x&gt;\\`@\u200badmin.tf:3'
-    )
+    const html = githubMarkdown().renderInline(cell)
+    expect(linkTargets(html)).toEqual([
+      `https://github.com/acme/app/blob/${github.sha}/evil%5D%28https%3A//evil.example%29%3Cimg%20src%3Dx%3E%60%40admin.tf#L3`
+    ])
+    // The name stays code inside the one link; with a `<` in it, autolinks are broken as in text.
+    expect(codeTexts(html)).toEqual([
+      'evil](https:\u200b//evil.example)<img src=x>`@\u200badmin.tf:3'
+    ])
+    expect(html).not.toContain('<img')
   })
 
   it('safeLink accepts only http(s) and percent-encodes parentheses', () => {
@@ -161,7 +165,8 @@ describe('renderSummary', () => {
     const findings = [
       finding('critical'),
       finding('medium', {status: 'filtered'}),
-      finding('medium', {status: 'existing'})
+      finding('medium', {status: 'existing', suppression: 'in the baseline'}),
+      finding('low', {status: 'existing', suppression: 'already on the base branch'})
     ]
     const {markdown} = renderSummary({
       heading: 'pipeguard',
@@ -169,14 +174,18 @@ describe('renderSummary', () => {
       rows,
       notes: ['a note']
     })
-    expect(markdown).toContain('| IaC lint | 1 | 0 | 2 | 0 | 0 | 3 |')
+    expect(markdown).toContain('| IaC lint | 1 | 0 | 2 | 1 | 0 | 4 |')
     expect(markdown).toContain(
-      '```mermaid\npie showData title Findings by severity\n  "critical" : 1\n  "medium" : 2\n```'
+      '```mermaid\npie showData title Findings by severity\n  "critical" : 1\n  "medium" : 2\n  "low" : 1\n```'
     )
     expect(markdown).toContain('| outside the diff |')
     expect(markdown).toContain('| baseline |')
+    expect(markdown).toContain('| on the base branch |')
+    expect(markdown).toContain(
+      'Already there before this change: 1 in the baseline and 1 already on the base branch.'
+    )
     expect(markdown).toContain('1 finding(s) lie outside the lines this change touched')
-    expect(markdown).toContain('- <code>rule-critical</code>: Do the right thing')
+    expect(markdown).toContain('- `rule-critical`: Do the right thing')
     expect(markdown).toContain('a note')
   })
 
@@ -200,8 +209,8 @@ describe('renderSummary', () => {
     expect(dropped).toBeGreaterThan(0)
     expect(markdown).toContain(`${dropped} less severe finding(s) left out`)
     // All low rows go before any high one.
-    expect(markdown.match(/🟦 low \| <code>/g)).toBeNull()
-    expect(markdown.match(/🟧 high \| <code>/g)?.length).toBe(3000 - dropped)
+    expect(markdown.match(/🟦 low \| `/g)).toBeNull()
+    expect(markdown.match(/🟧 high \| `/g)?.length).toBe(3000 - dropped)
   })
 })
 

@@ -18,6 +18,7 @@ describe('syncTrackingIssue', () => {
       title: `pipeguard: ${findings} finding(s)`,
       body: `${trackingMarker('secrets')}\n${findings} finding(s)`,
       resolvedBody: `${trackingMarker('secrets')}\nclean`,
+      resolvedTitle: 'pipeguard: secrets resolved, no open findings',
       findings
     })
   const issue = (body: string, author: Parameters<FakeGitHub['addIssue']>[1]) =>
@@ -27,6 +28,16 @@ describe('syncTrackingIssue', () => {
     const ours = issue(`${trackingMarker('secrets')}\nold`, ACTIONS_BOT)
     expect(await sync(2)).toBe('updated')
     expect(server.requestsTo('PATCH', `/repos/acme/app/issues/${ours.number}`)).toHaveLength(1)
+  })
+
+  it('closes its issue with a title that says it is resolved, not the last count', async () => {
+    const ours = issue(`${trackingMarker('secrets')}\nold`, ACTIONS_BOT)
+    expect(await sync(2)).toBe('updated')
+    expect(server.issues.find(i => i.number === ours.number)!.title).toBe('pipeguard: 2 finding(s)')
+    expect(await sync(0)).toBe('closed')
+    const closed = server.issues.find(i => i.number === ours.number)!
+    expect(closed.state).toBe('closed')
+    expect(closed.title).toBe('pipeguard: secrets resolved, no open findings')
   })
 
   it('never edits or closes an issue someone else opened with the marker', async () => {

@@ -28,6 +28,19 @@ describe('redact', () => {
     expect(redact('ghp_abcdefghijklmnop', 4)).toBe('ghp_abcd****')
     expect(redact('hunter2')).toBe('hun****')
   })
+
+  it('shows a webhook URL by its host and path words, not as http****', () => {
+    const slack = `https://hooks.slack.com/services/T0${random(7, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}/B0${random(9, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567')}/${random(24, ALNUM)}`
+    expect(redact(slack)).toBe(`https://hooks.slack.com/services/${slack.slice(33, 37)}****`)
+    expect(redact(slack).startsWith('https://hooks.slack.com/services/T0')).toBe(true)
+    const discord = `https://discord.com/api/webhooks/1${random(18, '0123456789')}/${random(68, ALNUM)}`
+    expect(redact(discord)).toBe(`https://discord.com/api/webhooks/${discord.slice(33, 37)}****`)
+  })
+
+  it('never counts URL userinfo as public', () => {
+    const url = `https://deploy:${random(20, ALNUM)}@git.example.com/repo.git`
+    expect(redact(url)).toBe('http****')
+  })
 })
 
 describe('redactCredentials', () => {

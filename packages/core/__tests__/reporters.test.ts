@@ -1,4 +1,5 @@
 import {describe, expect, it} from '@jest/globals'
+import {githubMarkdown, linkTargets} from '../../../test/helpers/github-markdown'
 import {sarifValidator} from '../../../test/helpers/sarif-schema'
 import {defaultConfig} from '../src/config-schema'
 import {createFinding} from '../src/finding'
@@ -130,6 +131,38 @@ describe('reporters', () => {
     expect(renderTable(base, {color: false})).not.toContain('times)')
   })
 
+  it('json keeps one finding per advisory and adds one remediation per package version and file', () => {
+    const r = report()
+    const lodash = r.findings[1]!
+    const upgrade = {kind: 'fix' as const, version: '4.17.21', text: 'Upgrade lodash to 4.17.21.'}
+    const second = {
+      ...lodash,
+      ruleId: 'GHSA-35jh-r3h4-6jhm',
+      fingerprint: 'f2',
+      vulnerability: {id: 'GHSA-35jh-r3h4-6jhm', aliases: [], fixedVersions: ['4.17.21']},
+      upgrade
+    }
+    r.findings = [r.findings[0]!, {...lodash, upgrade}, second]
+    const doc = JSON.parse(renderJson(r))
+    expect(doc.findings).toHaveLength(3)
+    expect(doc.findings[1].upgrade).toEqual(upgrade)
+    expect(doc.remediations).toEqual([
+      {
+        package: {ecosystem: 'npm', name: 'lodash', version: '4.17.15'},
+        path: 'package-lock.json',
+        startLine: 10,
+        advisories: ['GHSA-35jh-r3h4-6jhm', 'GHSA-jf85-cpcp-j695'],
+        severity: 'high',
+        upgrade,
+        fingerprints: ['f2', lodash.fingerprint]
+      }
+    ])
+    // The markdown shows the package once, both advisories linked.
+    const md = renderMarkdown(r)
+    expect(md.match(/`package-lock\.json:10`/g)).toHaveLength(1)
+    expect(md).toContain('| Upgrade lodash to 4.17.21. |')
+  })
+
   it('sarif validates against the official SARIF 2.1.0 schema', () => {
     const sarif = buildSarif(report())
     expect(sarifValidator()(sarif)).toEqual([])
@@ -194,9 +227,12 @@ describe('reporters', () => {
   it('markdown escapes untrusted text', () => {
     const md = renderMarkdown(report())
     expect(md).not.toContain('<img')
-    // A file name appears in monospace, escaped like any other text: no link, no autolink.
-    expect(md).toContain('<code>src/\\[evil\\]\\(http:\u200b//x\\).ts:4</code>')
-    expect(md).not.toContain('](')
+    const html = githubMarkdown().render(md)
+    // A file name is code, exactly as written: copy-pasteable, no link, no autolink.
+    expect(md).toContain('`src/[evil](http://x).ts:4`')
+    expect(html).toContain('<code>src/[evil](http://x).ts:4</code>')
+    // The one link is the advisory's page.
+    expect(linkTargets(html)).toEqual(['https://github.com/advisories/GHSA-jf85-cpcp-j695'])
     expect(md).not.toMatch(/@maintainer/)
     expect(md).toContain('&lt;img src=x&gt;')
   })
@@ -227,8 +263,8 @@ describe('reporters', () => {
       expect(out).toContain('add-mask')
     }
     const table = renderTable(r, {color: false})
-    expect(table).toContain('x?::error::pwn.tf:4')
-    expect(table).toContain(`    :\u200b:add-mask::x`)
+    expect(table).toContain('\n  x?::error::pwn.tf\n')
+    expect(table).toContain(`github-pat  :\u200b:add-mask::x`)
     expect(table).toContain(`#\u200b#[set-output name=x]y`)
   })
 

@@ -31,12 +31,48 @@ function breakAutolinks(text: string): string {
 }
 
 /**
- * Monospace for file names, rule ids and versions. Not a backtick span: inside one neither `\`
- * nor `&lt;` escapes anything, so `<!--` or a backtick could not be escaped there. `<code>` holds
- * markdown, so its text is escaped like any other.
+ * Untrusted text as a code span that shows and copies exactly as written: a code span interprets
+ * nothing (no HTML, links, mentions or escapes), so the text stays raw and only its fence has to
+ * be right. The fence is one backtick longer than the longest run in the text, so the text cannot
+ * close it; line breaks become spaces (a code span has none, and one would end a table row). In a
+ * table cell `|` is written `\|`, which GitHub shows as `|` inside code. Text with `<` is escaped
+ * `<code>` instead, so no rendered body ever holds `<` from content.
  */
+export function codeSpan(text: string, options: {table?: boolean} = {}): string {
+  let raw = text.replace(/[\r\n\u2028\u2029]+/g, ' ')
+  // `\|` in the text would become `\\|`, which a table may read as an escaped backslash and a cell
+  // break; `<` could spell a marker (`<!-- pipeguard:... -->`) that naive readers of a body look for.
+  if ((options.table && raw.includes('\\|')) || raw.includes('<'))
+    return `<code>${escapeMarkdown(raw)}</code>`
+  if (options.table) raw = raw.replace(/\|/g, '\\|')
+  if (raw === '') return '<code></code>'
+  const longest = Math.max(0, ...(raw.match(/`+/g) ?? []).map(run => run.length))
+  const fence = '`'.repeat(longest + 1)
+  // One space each side is stripped by the renderer; it keeps a leading or trailing backtick off the fence.
+  const pad = /^[`\s]|[`\s]$/.test(raw) && raw.trim() !== '' ? ' ' : ''
+  return `${fence}${pad}${raw}${pad}${fence}`
+}
+
+/** Monospace for file names, rule ids and versions in a table cell or a list. */
 export function escapeInlineCode(text: string): string {
-  return `<code>${escapeMarkdown(text)}</code>`
+  return codeSpan(text, {table: true})
+}
+
+/**
+ * Text that marks code with backticks (a fix hint: "Add `--no-install-recommends`"): each
+ * backtick span becomes a raw code span, copy-pasteable; everything else is escaped with
+ * escapeMarkdown. An unpaired backtick is plain text.
+ */
+export function markdownWithCode(text: string, options: {table?: boolean} = {}): string {
+  const out: string[] = []
+  const span = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g
+  let last = 0
+  for (const m of text.matchAll(span)) {
+    out.push(escapeMarkdown(text.slice(last, m.index)), codeSpan(m[2]!.trim() || m[2]!, options))
+    last = m.index + m[0].length
+  }
+  out.push(escapeMarkdown(text.slice(last)))
+  return out.join('')
 }
 
 export function escapeHtml(text: string): string {

@@ -44,6 +44,19 @@ export const CommitRefSchema = z.object({
 export const FindingContextSchema = z.enum(['test', 'docs', 'example', 'vendored'])
 export type FindingContext = z.infer<typeof FindingContextSchema>
 
+/**
+ * The one upgrade that fixes every advisory of a package version in one file: the same on each of
+ * its findings, so reports show one row per package. `fix` within the current release line,
+ * `major` only in a newer one, `none` when no release fixes them all.
+ */
+export const PackageUpgradeSchema = z.object({
+  kind: z.enum(['fix', 'major', 'none']),
+  version: z.string().optional(),
+  /** What to do, in plain words (no markup). */
+  text: z.string()
+})
+export type PackageUpgrade = z.infer<typeof PackageUpgradeSchema>
+
 export const FindingStatusSchema = z.enum(['new', 'existing', 'ignored', 'filtered'])
 export type FindingStatus = z.infer<typeof FindingStatusSchema>
 
@@ -62,6 +75,7 @@ export const FindingSchema = z.object({
   snippet: z.string().optional(),
   package: PackageRefSchema.optional(),
   vulnerability: VulnerabilityRefSchema.optional(),
+  upgrade: PackageUpgradeSchema.optional(),
   commit: CommitRefSchema.optional(),
   /** Scanner-specific facts worth showing (dependency path, fix version...). Strings only. */
   properties: z.record(z.string(), z.string()).optional(),

@@ -2,6 +2,7 @@ import picomatch from 'picomatch'
 import type {Config, IgnoreEntry} from './config-schema'
 import type {Finding} from './finding'
 import {isAtOrAbove} from './severity'
+import {BASELINE_SUPPRESSION} from './status-label'
 
 export interface PolicyInput {
   findings: Finding[]
@@ -70,7 +71,7 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
       }
     }
     if (input.baseline?.has(finding.fingerprint)) {
-      return {...finding, status: 'existing', suppression: 'in the baseline'}
+      return {...finding, status: 'existing', suppression: BASELINE_SUPPRESSION}
     }
     if (input.inScope && !input.inScope(finding)) {
       return {...finding, status: 'filtered', suppression: 'outside the changed lines'}

@@ -5,8 +5,20 @@ import {shannonEntropy} from './entropy'
  * four characters, then asterisks (`ghp_Ab12****`).
  */
 export function redact(secret: string, prefixLength = 0): string {
-  const keep = Math.min(secret.length, prefixLength + 4, Math.floor(secret.length / 2))
+  const known = Math.max(prefixLength, urlPrefixLength(secret))
+  const keep = Math.min(secret.length, known + 4, Math.floor(secret.length / 2))
   return `${secret.slice(0, Math.max(0, keep))}****`
+}
+
+/**
+ * A secret that is a URL (a Slack or Discord webhook) is known by its scheme, host and the
+ * lower-case words of its path (`https://hooks.slack.com/services/`): public, and what tells a
+ * reader which secret it is. Not a URL with userinfo: `user:password@` is secret.
+ */
+const URL_PREFIX = /^[A-Za-z][\w+.-]{0,15}:\/\/[A-Za-z0-9.-]+(?::\d+)?\/(?:[a-z]+(?:-[a-z]+)*\/)*/
+
+function urlPrefixLength(secret: string): number {
+  return URL_PREFIX.exec(secret)?.[0].length ?? 0
 }
 
 /** What replaces a credential where nothing of it may remain (fingerprint input). */

@@ -204,7 +204,13 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     docs.filter(d => d.platform === 'terraform').map(d => (d.doc as TerraformDocument).module)
   )
   for (const module of modules) errors.push(...module.budget.boundHits())
-  notes.push(`scanned ${docs.length} IaC files with ${checks.length} checks`)
+  // Counted in files, like the run's own file count, so the two agree ("4 of 7 files").
+  const checked = new Set(docs.map(d => d.path).filter(p => texts.has(p)))
+  for (const path of infos.keys()) checked.add(path)
+  const others = ctx.files.length - checked.size
+  notes.push(
+    `checked ${checked.size} of ${ctx.files.length} file(s) with ${checks.length} checks${others > 0 ? `; the other ${others} are not an IaC kind pipeguard reads, or could not be parsed (listed as errors)` : ''}`
+  )
   if (suppressed)
     notes.push(`${suppressed} findings suppressed by inline comments or CloudFormation Metadata`)
   const rolled = findings.filter(f => f.ruleId === HARDENING_RULE_ID)

@@ -56,6 +56,20 @@ describe('git history', () => {
     expect(report.scanners[0]!.notes.join(' ')).toContain('history: 3 commit(s)')
   })
 
+  it('says how to unblock a secret removed again, and takes its fingerprint in .gitleaksignore', async () => {
+    const [finding] = (await scan(root, {history: true})).findings
+    expect(finding!.remediation).toContain(
+      `rotate it first, then either add \`${finding!.fingerprint}\` to \`.gitleaksignore\``
+    )
+    expect(finding!.remediation).toContain('rewrite the history')
+    writeFileSync(join(root, '.gitleaksignore'), `# rotated\n${finding!.fingerprint}\n`)
+    try {
+      expect((await scan(root, {history: true})).findings).toEqual([])
+    } finally {
+      rmSync(join(root, '.gitleaksignore'))
+    }
+  })
+
   it('a range covers only its commits', async () => {
     const first = git(root, 'rev-list', '--max-parents=0', 'HEAD').trim()
     expect((await scan(root, {history: `${first}..${removed}`})).findings).toHaveLength(1)

@@ -1,6 +1,7 @@
 /**
  * `.gitleaksignore`: one gitleaks fingerprint per line, `file:rule:line` for a working-tree
- * finding or `commit:file:rule:line` for one in history; `#` starts a comment.
+ * finding or `commit:file:rule:line` for one in history, or the fingerprint pipeguard reports
+ * (the one its own outputs and baseline use); `#` starts a comment.
  */
 export function parseGitleaksIgnore(text: string): Set<string> {
   const entries = new Set<string>()
@@ -40,4 +41,27 @@ export function isIgnoredByGitleaks(
     if (!commit || entry.startsWith(`${commit}:`)) return true
   }
   return false
+}
+
+/**
+ * Ignored by `.gitleaksignore`: pipeguard's own fingerprint of the finding (stable when lines
+ * move, the one its reports show), or the gitleaks form.
+ */
+export function isIgnoredFinding(
+  entries: Set<string>,
+  finding: {
+    fingerprint: string
+    ruleId: string
+    location: {path: string; startLine: number}
+    commit?: {sha: string}
+  }
+): boolean {
+  if (entries.has(finding.fingerprint)) return true
+  return isIgnoredByGitleaks(
+    entries,
+    finding.location.path,
+    finding.ruleId,
+    finding.location.startLine,
+    finding.commit?.sha
+  )
 }

@@ -16,7 +16,7 @@ import {scanHistory, type HistoryStats} from './git-history'
 import {secretsGate} from './gitleaks-gate'
 import type {AddedText} from './git-patch'
 import {scanStaged} from './git-staged'
-import {isIgnoredByGitleaks} from './gitleaks-ignore'
+import {isIgnoredFinding} from './gitleaks-ignore'
 import type {SecretRule} from './rule'
 import {RULES} from './rules/index'
 import {maskValues} from './mask-values'
@@ -72,16 +72,7 @@ async function scanSecrets(
   let large = 0
 
   const record = (finding: Finding): void => {
-    const {path, startLine} = finding.location
-    if (
-      isIgnoredByGitleaks(
-        settings.gitleaksIgnore,
-        path,
-        finding.ruleId,
-        startLine,
-        finding.commit?.sha
-      )
-    ) {
+    if (isIgnoredFinding(settings.gitleaksIgnore, finding)) {
       ignored++
       return
     }

@@ -38,7 +38,15 @@ export function detectionToFinding(
     ...(place.count ? {count: place.count} : {}),
     ...(detection.encoding ? {properties: {encoding: detection.encoding}} : {})
   })
-  return finding
+  return commit ? {...finding, remediation: historyRemediation(rule.rotation, finding)} : finding
+}
+
+/**
+ * A secret found in a commit stays in the history after a later commit removes it, so removing
+ * it does not unblock: say what does.
+ */
+function historyRemediation(rotation: string, finding: Finding): string {
+  return `${rotation} A later commit that removes it does not take it out of the git history: rotate it first, then either add \`${finding.fingerprint}\` to \`.gitleaksignore\` under a \`#\` comment that says it was rotated, or rewrite the history (\`git filter-repo\`) before merging.`
 }
 
 /** A gitleaks `path`-only rule flags the file itself. */

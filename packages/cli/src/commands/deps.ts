@@ -22,7 +22,9 @@ import {
   LIST_FLAG,
   MODE_FLAG,
   OSV_URL_FLAG,
-  OUTPUT_FLAG
+  OUTPUT_FLAG,
+  SHOW_FLAG,
+  VERBOSE_FLAG
 } from './scan-flags'
 
 const DEFAULT_DEPTH = 2
@@ -34,7 +36,8 @@ const LIST_CONFLICTS: FlagConflict[] = [
   'baseline',
   'base',
   'advisory-db',
-  'osv-url'
+  'osv-url',
+  'show'
 ].map(flag => ({flags: ['list', flag], why: '--list prints the inventory without auditing it'}))
 
 const DEPTH_FLAG: FlagSpec = {
@@ -56,6 +59,8 @@ export const depsCommand: Command = {
     FAIL_ON_FLAG,
     MODE_FLAG,
     BASELINE_FLAG,
+    VERBOSE_FLAG,
+    SHOW_FLAG,
     ADVISORY_DB_FLAG,
     OSV_URL_FLAG,
     LIST_FLAG,

@@ -1,4 +1,4 @@
-import {IAC_PROFILES} from '@pipeguard/core'
+import {IAC_PROFILES, SEVERITIES} from '@pipeguard/core'
 import {FAIL_ON_VALUES} from '../constants'
 import type {FlagSpec} from '../flags'
 
@@ -93,4 +93,16 @@ export const PROFILE_FLAG: FlagSpec = {
   type: 'string',
   value: 'PROFILE',
   description: `iac: ${IAC_PROFILES.join(' or ')}; default rolls hardening items into one finding per resource`
+}
+export const VERBOSE_FLAG: FlagSpec = {
+  name: 'verbose',
+  short: 'v',
+  type: 'boolean',
+  description: 'table: show how to fix each finding under it'
+}
+export const SHOW_FLAG: FlagSpec = {
+  name: 'show',
+  type: 'string',
+  value: 'LEVEL',
+  description: `table: list only findings at or above LEVEL (${SEVERITIES.join('|')}); the gate still counts all`
 }

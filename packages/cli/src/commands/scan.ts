@@ -24,7 +24,9 @@ import {
   PROFILE_FLAG,
   SCANNERS_FLAG,
   SBOM_FLAG,
-  STAGED_FLAG
+  SHOW_FLAG,
+  STAGED_FLAG,
+  VERBOSE_FLAG
 } from './scan-flags'
 
 const COMMON: FlagSpec[] = [
@@ -33,7 +35,9 @@ const COMMON: FlagSpec[] = [
   CONFIG_FLAG,
   FAIL_ON_FLAG,
   MODE_FLAG,
-  BASELINE_FLAG
+  BASELINE_FLAG,
+  VERBOSE_FLAG,
+  SHOW_FLAG
 ]
 const HISTORY_RANGE: FlagSpec = {name: 'history-range', type: 'string', description: ''}
 

@@ -2,6 +2,7 @@ import {errorMessage} from '../errors'
 import type {Finding} from '../finding'
 import {verdict} from '../reporters/markdown'
 import {escapeInlineCode, escapeMarkdown} from '../escape'
+import {existingText} from '../status-label'
 import {type FileError} from '../errors'
 import {unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {
@@ -129,15 +130,17 @@ export async function publishReports(input: PublishInput): Promise<void> {
       const notesForComment: string[] = []
       const outside = report.findings.filter(f => f.status === 'filtered').length
       // Still-present ones of a change-tracking scanner are listed in the comment itself.
-      const existing = report.findings.filter(
-        f => f.status === 'existing' && findingChange(f) !== 'present'
-      ).length
+      const existing = existingText(
+        report.findings.filter(f => f.status === 'existing' && findingChange(f) !== 'present')
+      )
       if (unscanned.length > 0) notesForComment.push(unscannedList(unscanned, repoFile))
       if (input.diffUnknown && input.diffNote) notesForComment.push(input.diffNote)
-      if (outside + existing > 0) {
-        notesForComment.push(
-          `${outside} finding(s) outside the changed lines and ${existing} in the baseline do not block: see the job summary.`
-        )
+      const notBlocking = [
+        outside > 0 ? `${outside} finding(s) outside the changed lines` : '',
+        existing
+      ].filter(Boolean)
+      if (notBlocking.length > 0) {
+        notesForComment.push(`${notBlocking.join(', ')} do not block: see the job summary.`)
       }
       const body = renderCommentBody({
         markerId: input.actionId,
@@ -199,6 +202,7 @@ export async function publishReports(input: PublishInput): Promise<void> {
           title: `pipeguard: ${findings.length} ${run.title} finding(s)`,
           body,
           resolvedBody,
+          resolvedTitle: `pipeguard: ${run.title} resolved, no open findings`,
           findings: findings.length
         })
         core.info(`pipeguard: tracking issue for ${run.id} ${result}`)

@@ -1,5 +1,6 @@
 import type {Finding} from '../finding'
 import type {GateChange} from '../gate-changes'
+import {reportRows, type ReportRow} from '../package-rows'
 import {TOOL_NAME, VERSION} from '../version'
 import type {GitHubContext} from './context'
 import {gateChangeLines} from './gate-markdown'
@@ -63,16 +64,22 @@ export interface CommentInput {
 
 /** A comment or issue body within COMMENT_MAX_CHARS: least severe rows dropped first, and counted. */
 export function renderCommentBody(input: CommentInput): {body: string; dropped: number} {
-  const all = input.sections.flatMap(s => s.findings)
+  // One row per vulnerable package: the advisories of a package version are kept or dropped together.
+  const rows = new Map(input.sections.map(s => [s, reportRows(s.findings)]))
   const {text, dropped} = fitRows(
-    all,
-    (kept, droppedCount) => render(input, new Set(kept), droppedCount),
+    [...rows.values()].flat(),
+    (kept, droppedCount) => render(input, rows, new Set(kept), droppedCount),
     (input.maxChars ?? COMMENT_MAX_CHARS) - COMMENT_MARGIN
   )
   return {body: text, dropped}
 }
 
-function render(input: CommentInput, kept: Set<Finding>, dropped: number): string {
+function render(
+  input: CommentInput,
+  sectionRows: Map<CommentSection, ReportRow[]>,
+  kept: Set<Finding>,
+  dropped: number
+): string {
   const lines = [marker(input.markerId), `### 🛡️ ${input.heading}`, '', input.verdict, '']
   lines.push(...gateChangeLines(input.gateChanges ?? []))
   const counted = input.sections.filter(s => s.counted !== false).flatMap(s => s.findings)
@@ -87,7 +94,7 @@ function render(input: CommentInput, kept: Set<Finding>, dropped: number): strin
   }
   const multi = input.sections.length > 1
   for (const section of input.sections) {
-    const rows = section.findings.filter(f => kept.has(f))
+    const rows = sectionRows.get(section)!.filter(f => kept.has(f))
     if (rows.length === 0) continue
     if (multi) lines.push(`#### ${section.title}`, '')
     if (section.description) lines.push(section.description, '')

@@ -1,8 +1,13 @@
 import {escapeInlineCode, escapeMarkdown} from '../escape'
 import {compareFindings, type Finding} from '../finding'
+import type {ReportRow} from '../package-rows'
+import {fixCell, ruleCell} from '../reporters/markdown-cells'
 import {SEVERITY_ICON} from '../severity'
 import {severityLabel} from '../severity-assumed'
+import {statusLabel} from '../status-label'
 import {blobUrl, type GitHubContext} from './context'
+
+export {safeLink} from '../reporters/markdown-cells'
 
 export interface RowContext {
   /** Where links point; without it locations are plain text. */
@@ -22,44 +27,18 @@ export function locationCell(finding: Finding, ctx: RowContext): string {
   return `[${label}](${blobUrl(ctx.github, path, startLine, endLine)})`
 }
 
-/** A link only to http(s) URLs, percent-encoding what could close the markdown link. */
-export function safeLink(text: string, url: string | undefined): string {
-  if (!url) return text
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return text
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return text
-  const href = parsed.href.replace(/[()<>\s"'`\\[\]]/g, c =>
-    encodeURIComponent(c).replace(/[()'!*]/g, x => `%${x.charCodeAt(0).toString(16).toUpperCase()}`)
-  )
-  return `[${text}](${href})`
-}
-
 export function findingTableHeader(withStatus: boolean): string[] {
   return withStatus
     ? ['| Severity | Rule | Location | Finding | Status |', '| --- | --- | --- | --- | --- |']
     : ['| Severity | Rule | Location | Finding | Fix |', '| --- | --- | --- | --- | --- |']
 }
 
-export function statusLabel(finding: Finding): string {
-  switch (finding.status) {
-    case 'existing':
-      return 'baseline'
-    case 'filtered':
-      return 'outside the diff'
-    case 'ignored':
-      return 'ignored'
-    default:
-      return 'new'
-  }
-}
-
-export function findingTableRow(finding: Finding, ctx: RowContext, withStatus: boolean): string {
-  const last = withStatus ? statusLabel(finding) : escapeMarkdown(clip(finding.remediation ?? ''))
-  return `| ${SEVERITY_ICON[finding.severity]} ${severityLabel(finding)} | ${escapeInlineCode(clip(finding.ruleId))} | ${locationCell(finding, ctx)} | ${escapeMarkdown(clip(finding.message))} | ${last} |`
+export function findingTableRow(finding: ReportRow, ctx: RowContext, withStatus: boolean): string {
+  const last = withStatus
+    ? statusLabel(finding)
+    : fixCell({...finding, remediation: clip(finding.remediation ?? '')})
+  const rule = ruleCell({...finding, ruleId: clip(finding.ruleId)})
+  return `| ${SEVERITY_ICON[finding.severity]} ${severityLabel(finding)} | ${rule} | ${locationCell(finding, ctx)} | ${escapeMarkdown(clip(finding.message))} | ${last} |`
 }
 
 /** No single cell may eat the budget of a whole comment. */

@@ -1,5 +1,7 @@
-import {escapeInlineCode, escapeMarkdown} from '../escape'
+import {codeSpan, escapeMarkdown, markdownWithCode} from '../escape'
 import type {Finding} from '../finding'
+import {packageKey, reportRows, type ReportRow} from '../package-rows'
+import {existingText} from '../status-label'
 import type {GateChange} from '../gate-changes'
 import {verdict} from '../reporters/markdown'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
@@ -33,9 +35,10 @@ export interface SummaryInput {
 /** The job summary: counts, a chart, per-scanner tables with status, fix hints; within the byte budget. */
 export function renderSummary(input: SummaryInput): {markdown: string; dropped: number} {
   const shown = visibleFindings(input.report)
+  const rows = reportRows(shown)
   const {text, dropped} = fitRows(
-    shown,
-    (kept, droppedCount) => render(input, shown, new Set(kept), droppedCount),
+    rows,
+    (kept, droppedCount) => render(input, shown, rows, new Set(kept), droppedCount),
     (input.maxBytes ?? SUMMARY_MAX_BYTES) - SUMMARY_MARGIN,
     utf8Bytes
   )
@@ -45,6 +48,7 @@ export function renderSummary(input: SummaryInput): {markdown: string; dropped: 
 function render(
   input: SummaryInput,
   shown: Finding[],
+  allRows: ReportRow[],
   kept: Set<Finding>,
   dropped: number
 ): string {
@@ -69,18 +73,21 @@ function render(
     for (const s of SEVERITIES) if (counts[s] > 0) lines.push(`  "${s}" : ${counts[s]}`)
     lines.push('```', '')
     const filtered = shown.filter(f => f.status === 'filtered').length
-    const existing = shown.filter(f => f.status === 'existing').length
+    const existing = existingText(shown)
     if (filtered > 0)
       lines.push(
         `${filtered} finding(s) lie outside the lines this change touched: listed below, they do not block.`,
         ''
       )
-    if (existing > 0)
-      lines.push(`${existing} finding(s) are in the baseline: listed below, they do not block.`, '')
+    if (existing)
+      lines.push(
+        `Already there before this change: ${existing}. Listed below, they do not block.`,
+        ''
+      )
   }
   for (const note of input.notes) lines.push(note, '')
   for (const run of report.scanners) {
-    const all = shown.filter(f => f.scanner === run.id)
+    const all = allRows.filter(f => f.scanner === run.id)
     const rows = all.filter(f => kept.has(f))
     lines.push(`### ${escapeMarkdown(run.title)}`, '')
     if (all.length === 0) {
@@ -105,7 +112,7 @@ function render(
     lines.push('### Files that could not be scanned', '')
     for (const e of unscanned.slice(0, 100))
       lines.push(
-        `- ${escapeInlineCode(clip(e.path ? input.rows.repoFile(e.path) : '(whole scan)'))}: ${escapeMarkdown(clip(e.message))}`
+        `- ${codeSpan(clip(e.path ? input.rows.repoFile(e.path) : '(whole scan)'))}: ${escapeMarkdown(clip(e.message))}`
       )
     if (unscanned.length > 100)
       lines.push(`- … and ${unscanned.length - 100} more (see the JSON report)`)
@@ -115,16 +122,19 @@ function render(
   return lines.join('\n') + '\n'
 }
 
-/** One hint per rule: its remediation and documentation link. */
-function fixHints(findings: Finding[]): string[] {
+/** One hint per rule, and one per vulnerable package: its remediation and a link to read more. */
+function fixHints(rows: ReportRow[]): string[] {
   const seen = new Set<string>()
   const hints: string[] = []
-  for (const f of findings) {
-    if (seen.has(f.ruleId) || (!f.remediation && !f.helpUri)) continue
-    seen.add(f.ruleId)
-    const more = f.helpUri ? ` ${safeLink('docs', f.helpUri)}` : ''
+  for (const row of rows) {
+    const key = packageKey(row) ?? row.ruleId
+    if (seen.has(key) || (!row.remediation && !row.helpUri)) continue
+    seen.add(key)
+    const pkg = packageKey(row) === undefined ? undefined : row.package
+    const subject = pkg ? `${pkg.name} ${pkg.version}` : row.ruleId
+    const more = row.helpUri && !pkg ? ` ${safeLink('docs', row.helpUri)}` : ''
     hints.push(
-      `- ${escapeInlineCode(clip(f.ruleId))}: ${escapeMarkdown(clip(f.remediation ?? f.title))}${more}`
+      `- ${codeSpan(clip(subject))}: ${markdownWithCode(clip(row.remediation ?? row.title))}${more}`
     )
   }
   return hints

@@ -17,6 +17,8 @@ export interface TrackingInput {
   body: string
   /** Body used when the findings are gone and the issue is closed. */
   resolvedBody: string
+  /** Title of the closed issue: says it is resolved, not the last count of findings. */
+  resolvedTitle: string
   findings: number
 }
 
@@ -105,6 +107,7 @@ export async function syncTrackingIssue(
     await octokit.rest.issues.update({
       ...repo,
       issue_number: existing.number,
+      title: input.resolvedTitle,
       body: input.resolvedBody,
       state: 'closed',
       state_reason: 'completed'

@@ -1,4 +1,5 @@
 import type {Finding} from '../finding'
+import {packageKey, reportRows} from '../package-rows'
 import {visibleFindings, type ScanReport} from '../report'
 
 /** The JSON contract of DESIGN.md; keys after `errors` are additive. */
@@ -27,9 +28,33 @@ export function renderJson(report: ScanReport): string {
       notes: run.notes
     })),
     skipped: report.skipped,
-    expiredIgnores: report.expiredIgnores.map(e => e.message)
+    expiredIgnores: report.expiredIgnores.map(e => e.message),
+    remediations: remediations(report.findings)
   }
   return JSON.stringify(doc, null, 2) + '\n'
+}
+
+/**
+ * One entry per vulnerable package version per file: the upgrade that fixes all its advisories,
+ * with the fingerprints of the findings (one per advisory) it resolves. Ignored ones included:
+ * the entry says what an upgrade would fix.
+ */
+function remediations(findings: Finding[]): Record<string, unknown>[] {
+  return reportRows(findings)
+    .filter(row => packageKey(row) !== undefined && row.upgrade)
+    .map(row => {
+      const members = row.members ?? [row]
+      return {
+        package: row.package,
+        path: row.location.path,
+        startLine: row.location.startLine,
+        advisories: members.map(m => m.ruleId),
+        severity: row.severity,
+        upgrade: row.upgrade,
+        ...(row.properties?.path ? {dependencyPath: row.properties.path} : {}),
+        fingerprints: members.map(m => m.fingerprint)
+      }
+    })
 }
 
 function toContract(f: Finding): Record<string, unknown> {
@@ -44,6 +69,7 @@ function toContract(f: Finding): Record<string, unknown> {
   }
   if (f.package) out.package = f.package
   if (f.vulnerability) out.vulnerability = f.vulnerability
+  if (f.upgrade) out.upgrade = f.upgrade
   if (f.remediation) out.remediation = f.remediation
   if (f.helpUri) out.helpUri = f.helpUri
   if (f.snippet) out.snippet = f.snippet

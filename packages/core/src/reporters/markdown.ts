@@ -1,9 +1,12 @@
-import {escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
-import {contextLabel, type Finding} from '../finding'
+import {codeSpan, escapeInlineCode, escapeMarkdown, neutralizeWorkflowCommands} from '../escape'
+import {contextLabel} from '../finding'
+import {reportRows, type ReportRow} from '../package-rows'
 import {relatedLocationsText} from '../related-locations'
 import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
 import {SEVERITIES, SEVERITY_ICON, countBySeverity} from '../severity'
 import {severityLabel} from '../severity-assumed'
+import {statusLabel} from '../status-label'
+import {fixCell, ruleCell} from './markdown-cells'
 
 /** A plain markdown report (files, wikis, chat); the GitHub renderers build on the same rows. */
 export function renderMarkdown(report: ScanReport): string {
@@ -20,7 +23,7 @@ export function renderMarkdown(report: ScanReport): string {
     lines.push('')
   }
   for (const run of report.scanners) {
-    const rows = shown.filter(f => f.scanner === run.id)
+    const rows = reportRows(shown.filter(f => f.scanner === run.id))
     lines.push(`## ${escapeMarkdown(run.title)}`, '')
     if (run.notes.length > 0) lines.push(...run.notes.map(note => `- ${escapeMarkdown(note)}`), '')
     if (rows.length === 0) {
@@ -34,8 +37,7 @@ export function renderMarkdown(report: ScanReport): string {
   const unscanned = unscannedFiles(report)
   if (unscanned.length > 0) {
     lines.push('## Files that could not be scanned', '')
-    for (const e of unscanned)
-      lines.push(`- ${escapeInlineCode(e.path)}: ${escapeMarkdown(e.message)}`)
+    for (const e of unscanned) lines.push(`- ${codeSpan(e.path)}: ${escapeMarkdown(e.message)}`)
     lines.push('')
   }
   if (report.expiredIgnores.length > 0) {
@@ -69,16 +71,12 @@ export function verdict(report: ScanReport): string {
   return `${shown.length} finding(s), none blocking (${why}).`
 }
 
-export function findingRow(f: Finding): string {
-  const label = [
-    f.status === 'existing' ? 'baseline' : f.status === 'filtered' ? 'outside diff' : '',
-    contextLabel(f)
-  ]
-    .filter(Boolean)
-    .join(', ')
+/** One table row: a finding, or one vulnerable package with all its advisories linked. */
+export function findingRow(f: ReportRow): string {
+  const label = [statusLabel(f), contextLabel(f)].filter(l => l && l !== 'new').join(', ')
   const status = label ? ` (${label})` : ''
   const where = `${f.location.path}:${f.location.startLine}`
   const related = relatedLocationsText(f)
   const message = related ? `${f.message} (${related})` : f.message
-  return `| ${SEVERITY_ICON[f.severity]} ${severityLabel(f)}${status} | ${escapeInlineCode(f.ruleId)} | ${escapeInlineCode(where)} | ${escapeMarkdown(message)} | ${escapeMarkdown(f.remediation ?? '')} |`
+  return `| ${SEVERITY_ICON[f.severity]} ${severityLabel(f)}${status} | ${ruleCell(f)} | ${escapeInlineCode(where)} | ${escapeMarkdown(message)} | ${fixCell(f)} |`
 }

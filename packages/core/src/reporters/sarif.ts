@@ -1,7 +1,10 @@
+import {advisoryUrl} from '../advisory-url'
+import {escapeMarkdown, markdownWithCode} from '../escape'
 import type {Finding} from '../finding'
 import type {ScanReport} from '../report'
 import type {Severity} from '../severity'
 import {INFORMATION_URI} from '../version'
+import {safeLink} from './markdown-cells'
 
 /** GitHub code scanning keeps at most this many results per run. */
 export const SARIF_MAX_RESULTS_PER_RUN = 25000
@@ -118,12 +121,16 @@ function buildInvocation(
 
 function buildRule(f: Finding): Record<string, unknown> {
   const help = f.remediation ?? f.title
+  const helpUri = f.helpUri ?? (f.vulnerability ? advisoryUrl(f.vulnerability.id) : undefined)
+  const more = helpUri
+    ? `\n\n${safeLink(f.vulnerability ? escapeMarkdown(f.ruleId) : 'Documentation', helpUri)}`
+    : ''
   const rule: Record<string, unknown> = {
     id: f.ruleId,
     name: ruleName(f.ruleId),
     shortDescription: {text: f.title},
     fullDescription: {text: f.title},
-    help: {text: help, markdown: help},
+    help: {text: help, markdown: markdownWithCode(help) + more},
     defaultConfiguration: {level: LEVEL[f.severity]},
     properties: {
       'security-severity': SECURITY_SEVERITY[f.severity],
@@ -131,7 +138,7 @@ function buildRule(f: Finding): Record<string, unknown> {
       precision: 'high'
     }
   }
-  if (f.helpUri) rule.helpUri = f.helpUri
+  if (helpUri) rule.helpUri = helpUri
   return rule
 }
 

@@ -1,14 +1,24 @@
 import {neutralizeWorkflowCommands, stripControl} from '../escape'
-import {contextLabel, type Finding} from '../finding'
+import {compareLocation, contextLabel, type Finding} from '../finding'
+import {findingCount, packageKey, reportRows, type ReportRow} from '../package-rows'
 import {relatedLocationsText} from '../related-locations'
-import {emptyRunText, unscannedFiles, visibleFindings, type ScanReport} from '../report'
-import type {Severity} from '../severity'
+import {
+  emptyRunText,
+  unscannedFiles,
+  visibleFindings,
+  type ScanReport,
+  type ScannerRun
+} from '../report'
+import {isAtOrAbove, type Severity} from '../severity'
 import {severityLabel} from '../severity-assumed'
+import {statusLabel} from '../status-label'
 
 export interface TableOptions {
   color: boolean
-  /** Terminal width for wrapping the message column. */
-  width?: number
+  /** The fix hint of each finding on the line under it. */
+  verbose?: boolean
+  /** Show only findings at or above this severity; the gate and the summary line still count all. */
+  show?: Severity
 }
 
 const COLOR: Record<Severity, string> = {
@@ -26,37 +36,46 @@ export function useColor(stream: {isTTY?: boolean}, env: NodeJS.ProcessEnv): boo
   return Boolean(stream.isTTY) && !('NO_COLOR' in env && env.NO_COLOR !== '') && env.TERM !== 'dumb'
 }
 
-/** Each untrusted fragment is cleaned with stripControl; the whole text is neutralised once more. */
+/**
+ * Per scanner, findings grouped by file, one line each (a vulnerable package with all its
+ * advisories is one line); the fix under it with `verbose`. Each untrusted fragment is cleaned
+ * with stripControl; the whole text is neutralised once more.
+ */
 export function renderTable(report: ScanReport, options: TableOptions): string {
   const paint = (code: string, text: string): string =>
     options.color ? `${code}${text}${RESET}` : text
   const shown = visibleFindings(report)
   const out: string[] = []
+  let hidden = 0
   for (const run of report.scanners) {
-    const rows = shown.filter(f => f.scanner === run.id)
-    out.push(
-      paint(BOLD, `${run.title}`) +
-        `  ${run.files} file(s), ${rows.length} finding(s), ${run.durationMs} ms`
-    )
+    const all = reportRows(shown.filter(f => f.scanner === run.id))
+    const rows = all.filter(r => !options.show || isAtOrAbove(r.severity, options.show))
+    hidden += findingCount(all) - findingCount(rows)
+    out.push(paint(BOLD, run.title) + `  ${runCounts(run, all)}, ${run.durationMs} ms`)
     for (const note of run.notes) out.push(`  ${stripControl(note)}`)
     if (run.status === 'failed')
       out.push(`  ${paint(COLOR.critical, stripControl(emptyRunText(run)))}`)
-    if (rows.length === 0) {
-      out.push('')
-      continue
+    const byFile = new Map<string, ReportRow[]>()
+    for (const row of [...rows].sort(compareLocation))
+      byFile.set(row.location.path, [...(byFile.get(row.location.path) ?? []), row])
+    const sevWidth = Math.max(0, ...rows.map(r => severityLabel(r).length))
+    const lineWidth = Math.max(0, ...rows.map(r => String(r.location.startLine).length))
+    const ruleWidth = Math.max(0, ...rows.map(r => ruleLabel(r).length))
+    for (const [path, fileRows] of byFile) {
+      out.push(`  ${stripControl(path)}`)
+      for (const row of fileRows) {
+        const line = String(row.location.startLine).padStart(lineWidth)
+        out.push(
+          `    ${line}  ${paint(COLOR[row.severity], severityLabel(row).padEnd(sevWidth))}  ${ruleLabel(row).padEnd(ruleWidth)}  ${stripControl(summaryOf(row))}${tag(row)}`
+        )
+        const related = relatedLocationsText(row)
+        if (related) out.push(`    ${' '.repeat(lineWidth)}  ${stripControl(related)}`)
+        if (options.verbose && row.remediation)
+          out.push(
+            `    ${' '.repeat(lineWidth)}  ${paint('\x1b[2m', `fix: ${stripControl(row.remediation)}`)}`
+          )
+      }
     }
-    const cells = rows.map(f => [severityLabel(f), stripControl(f.ruleId), location(f), tag(f)])
-    const widths = [0, 1, 2].map(i => Math.max(...cells.map(c => c[i]!.length)))
-    rows.forEach((f, i) => {
-      const [sev, rule, loc, status] = cells[i]!
-      out.push(
-        `  ${paint(COLOR[f.severity], sev!.padEnd(widths[0]!))}  ${rule!.padEnd(widths[1]!)}  ${loc!.padEnd(widths[2]!)}${status}`
-      )
-      out.push(`    ${stripControl(f.message)}`)
-      const related = relatedLocationsText(f)
-      if (related) out.push(`    ${stripControl(related)}`)
-      if (f.remediation) out.push(`    ${paint('\x1b[2m', `fix: ${stripControl(f.remediation)}`)}`)
-    })
     out.push('')
   }
   for (const e of unscannedFiles(report))
@@ -69,18 +88,43 @@ export function renderTable(report: ScanReport, options: TableOptions): string {
     )
   const ignored = report.findings.length - shown.length
   if (ignored > 0) out.push(`${ignored} finding(s) ignored by config.`)
+  if (hidden > 0)
+    out.push(`${hidden} finding(s) below ${options.show} not shown (--show); the gate counts them.`)
+  if (!options.verbose && shown.some(f => f.remediation))
+    out.push('--verbose shows how to fix each finding.')
   out.push(summaryLine(report, paint))
   return neutralizeWorkflowCommands(out.join('\n') + '\n')
 }
 
-function location(f: Finding): string {
-  return stripControl(`${f.location.path}:${f.location.startLine}`)
+/** "3 file(s), 27 finding(s) in 2 package(s)": findings count advisories, rows count packages. */
+function runCounts(run: ScannerRun, rows: ReportRow[]): string {
+  const findings = findingCount(rows)
+  const packages = rows.filter(r => packageKey(r) !== undefined).length
+  const inPackages = packages > 0 && packages !== findings ? ` in ${packages} package(s)` : ''
+  return `${run.files} file(s), ${findings} finding(s)${inPackages}`
+}
+
+/** The rule column: the rule id, or for a package row its most severe advisory and how many more. */
+function ruleLabel(row: ReportRow): string {
+  if (!row.members) return stripControl(row.ruleId)
+  return stripControl(`${row.members[0]!.ruleId} +${row.members.length - 1}`)
+}
+
+/** One line's text: a package row says the package and the upgrade; any other finding its message. */
+function summaryOf(row: ReportRow): string {
+  if (!row.members || !row.upgrade) return row.message
+  const {upgrade} = row
+  const fix =
+    upgrade.kind === 'none'
+      ? 'no fixed version'
+      : upgrade.kind === 'major'
+        ? `major upgrade needed: ${upgrade.version}`
+        : `fixed in ${upgrade.version}`
+  return `${row.title} (${fix})`
 }
 
 function tag(f: Finding): string {
-  const status =
-    f.status === 'existing' ? 'baseline' : f.status === 'filtered' ? 'outside diff' : ''
-  const label = [status, contextLabel(f)].filter(Boolean).join(', ')
+  const label = [statusLabel(f), contextLabel(f)].filter(l => l && l !== 'new').join(', ')
   return label ? `  (${label})` : ''
 }
 
