@@ -13,11 +13,12 @@ export const albHttpListener: Check<TerraformDocument> = {
   aliases: ['CKV_AWS_2', 'CKV_AWS_103', 'aws-elb-http-not-used', 'AVD-AWS-0054'],
   run: doc =>
     resources(doc, 'aws_lb_listener', 'aws_alb_listener').flatMap(r => {
+      // The provider's default protocol is HTTP: a listener without one serves plain HTTP.
       const protocol = r.attr('protocol')
-      if (!protocol || toStringValue(protocol.value) !== 'HTTP') return []
+      if (protocol && toStringValue(protocol.value) !== 'HTTP') return []
       const actions = r.blocks('default_action').map(a => toStringValue(a.value('type')))
       if (actions.some(t => t === undefined)) return []
-      return actions.includes('redirect') ? [] : [result(r, protocol.line)]
+      return actions.includes('redirect') ? [] : [result(r, protocol?.line)]
     }),
   fail: {
     ...tf(`resource "aws_lb_listener" "http" {
