@@ -68,6 +68,13 @@ const CASES: Array<[string, string, string, string, string]> = [
     '  replicate_source_db = module.master.db_instance_identifier\n  storage_encrypted   = false'
   ],
   [
+    'an unencrypted Aurora cluster',
+    'terraform-aws-modules/rds-aurora/aws',
+    '  storage_encrypted = false',
+    'PG-TF-013',
+    '  storage_encrypted = true'
+  ],
+  [
     'no backups',
     'terraform-aws-modules/rds/aws',
     '  backup_retention_period = 0',

@@ -79,6 +79,13 @@ export const MODULE_INPUT_RULES: ModuleInputRule[] = [
     why: 'leaves storage unencrypted'
   },
   {
+    module: 'rds-aurora',
+    check: 'PG-TF-013',
+    input: 'storage_encrypted',
+    bad: isFalse,
+    why: 'leaves the cluster storage unencrypted'
+  },
+  {
     module: 'rds',
     check: 'PG-TF-014',
     input: 'backup_retention_period',
