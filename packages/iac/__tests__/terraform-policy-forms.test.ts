@@ -252,6 +252,46 @@ resource "aws_iam_policy" "admin" {
 `
   ],
   [
+    'PG-TF-036',
+    'a listener without protocol on an application vs a gateway load balancer',
+    `resource "aws_lb" "web" {
+  load_balancer_type = "application"
+}
+
+resource "aws_lb_listener" "web" {
+  load_balancer_arn = aws_lb.web.arn
+  port              = 8080
+  default_action {
+    type = "forward"
+  }
+}
+`,
+    [5],
+    `resource "aws_lb" "inspect" {
+  load_balancer_type = "gateway"
+}
+
+resource "aws_lb_listener" "inspect" {
+  load_balancer_arn = aws_lb.inspect.arn
+  default_action {
+    type = "forward"
+  }
+}
+
+resource "aws_lb" "tcp" {
+  load_balancer_type = "network"
+}
+
+resource "aws_lb_listener" "tcp" {
+  load_balancer_arn = aws_lb.tcp.arn
+  port              = 443
+  default_action {
+    type = "forward"
+  }
+}
+`
+  ],
+  [
     'PG-TF-038',
     'viewer_certificate without minimum_protocol_version (TLSv1)',
     `resource "aws_cloudfront_distribution" "cdn" {
