@@ -84,7 +84,9 @@ describe('iac scanner on Terraform', () => {
     // variables are unknown, so it reports nothing of its own and the finding is the caller's.
     expect(brief(report)).toEqual(['main.tf:4 PG-TF-001'])
     expect(report.findings[0]!.message).toContain('public-read')
-    expect(report.findings[0]!.message).toContain('modules/bucket/main.tf:11')
+    expect(report.findings[0]!.message).toContain(
+      'aws_s3_bucket_acl.this in modules/bucket/main.tf'
+    )
   })
 
   it('reports a broken file as an error and still scans the others', async () => {

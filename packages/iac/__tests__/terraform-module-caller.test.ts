@@ -57,7 +57,7 @@ describe("a local module's finding caused by its caller's input", () => {
     expect(report.errors).toEqual([])
     expect(brief(report)).toEqual(['tests/x/main.tf:3 PG-TF-023'])
     expect(report.findings[0]!.message).toBe(
-      'endpoint_public_access = true in module.eks sets aws_eks_cluster.this at modules/eks/main.tf:13'
+      'endpoint_public_access = true in module.eks sets aws_eks_cluster.this in modules/eks/main.tf'
     )
   })
 
@@ -66,6 +66,19 @@ describe("a local module's finding caused by its caller's input", () => {
       tree({'modules/eks/main.tf': MODULE, 'tests/x/main.tf': caller('false')})
     )
     expect(brief(report)).toEqual([])
+  })
+
+  it('is placed at the module block when the input reaches the resource through a local', async () => {
+    const module = MODULE.replace('var.endpoint_public_access', 'local.public').concat(
+      'locals {\n  public = var.endpoint_public_access\n}\n'
+    )
+    const report = await scanDir(
+      tree({'modules/eks/main.tf': module, 'tests/x/main.tf': caller('true')})
+    )
+    expect(brief(report)).toEqual(['tests/x/main.tf:1 PG-TF-023'])
+    expect(report.findings[0]!.message).toBe(
+      'module.eks sets aws_eks_cluster.this in modules/eks/main.tf'
+    )
   })
 
   it('stays in the module when the module itself is the cause', async () => {

@@ -20,7 +20,8 @@ export function placeAtCaller(
   const input =
     inputsRead(caller, resource && attributeAt(resource.node, result.line)) ??
     inputsRead(caller, resource && blockText(resource.node))
-  const inModule = `${result.resource ?? 'a resource'} at ${doc.path}:${result.line}`
+  // No line number: the message feeds the fingerprint, which must survive edits of the module.
+  const inModule = `${result.resource ?? 'a resource'} in ${doc.path}`
   const cause = input ? `${input.name} = ${input.text} in ${caller.address}` : caller.address
   return {
     path: caller.path,
