@@ -145,6 +145,13 @@ const CASES: Array<[string, string, string, string, string]> = [
     '  ingress_cidr_blocks = ["192.0.2.0/24"]'
   ],
   [
+    'GKE nodes with public IPs (private-cluster submodule)',
+    'terraform-google-modules/kubernetes-engine/google//modules/private-cluster',
+    '  enable_private_nodes = false',
+    'PG-TF-069',
+    '  enable_private_nodes = true'
+  ],
+  [
     'a git source of the module',
     'git::https://github.com/terraform-aws-modules/terraform-aws-s3-bucket.git?ref=v4.1.0',
     '  acl = "public-read-write"',
@@ -168,6 +175,12 @@ describe('terraform-aws-modules inputs are checked at the caller', () => {
     expect(
       findings(call('terraform-aws-modules/s3-bucket/aws//wrappers', '  acl = "public-read"'))
     ).toEqual([])
+    // The root GKE module has no enable_private_nodes of that meaning in the table.
+    expect(
+      findings(
+        call('terraform-google-modules/kubernetes-engine/google', '  enable_private_nodes = false')
+      )
+    ).toEqual([])
   })
 
   it('names the input and the module in the message', () => {
@@ -185,25 +198,42 @@ describe('terraform-aws-modules inputs are checked at the caller', () => {
 
 describe('registryModule', () => {
   it.each([
-    ['terraform-aws-modules/vpc/aws', {name: 'vpc'}],
-    ['registry.terraform.io/terraform-aws-modules/eks/aws', {name: 'eks'}],
+    ['terraform-aws-modules/vpc/aws', {namespace: 'terraform-aws-modules', name: 'vpc'}],
+    [
+      'registry.terraform.io/terraform-aws-modules/eks/aws',
+      {namespace: 'terraform-aws-modules', name: 'eks'}
+    ],
     [
       'terraform-aws-modules/security-group/aws//modules/ssh',
-      {name: 'security-group', submodule: 'ssh'}
+      {namespace: 'terraform-aws-modules', name: 'security-group', submodule: 'ssh'}
     ],
-    ['github.com/terraform-aws-modules/terraform-aws-rds', {name: 'rds'}],
+    [
+      'github.com/terraform-aws-modules/terraform-aws-rds',
+      {namespace: 'terraform-aws-modules', name: 'rds'}
+    ],
     [
       'git::ssh://git@github.com/terraform-aws-modules/terraform-aws-sqs.git?ref=v4.0.0',
-      {name: 'sqs'}
+      {namespace: 'terraform-aws-modules', name: 'sqs'}
+    ],
+    [
+      'github.com/terraform-google-modules/terraform-google-kubernetes-engine//modules/private-cluster',
+      {
+        namespace: 'terraform-google-modules',
+        name: 'kubernetes-engine',
+        submodule: 'private-cluster'
+      }
     ]
   ])('reads %s', (source, expected) => {
     expect(registryModule(source)).toEqual(expected)
   })
 
-  it.each(['./modules/s3', 'hashicorp/consul/aws', 'terraform-aws-modules/s3-bucket/azurerm', ''])(
-    'leaves %j alone',
-    source => {
-      expect(registryModule(source)).toBeUndefined()
-    }
-  )
+  it.each([
+    './modules/s3',
+    'hashicorp/consul/aws',
+    'terraform-aws-modules/s3-bucket/azurerm',
+    'terraform-google-modules/network/aws',
+    ''
+  ])('leaves %j alone', source => {
+    expect(registryModule(source)).toBeUndefined()
+  })
 })

@@ -54,7 +54,7 @@ export function openIngressRules(doc: TerraformDocument): OpenIngress[] {
   }
   // terraform-aws-modules/security-group calls: reported at the caller's input.
   for (const {call, module} of registryCalls(doc)) {
-    if (module.name !== 'security-group') continue
+    if (module.namespace !== 'terraform-aws-modules' || module.name !== 'security-group') continue
     for (const rule of securityGroupModuleIngress(call, module.submodule))
       out.push({view: call, ...rule})
   }

@@ -9,13 +9,14 @@ export function moduleInputFindings(doc: TerraformDocument, checkId: string): Ch
   for (const {call, module} of registryCalls(doc)) {
     for (const rule of MODULE_INPUT_RULES) {
       if (rule.check !== checkId || rule.module !== module.name) continue
+      if ((rule.namespace ?? 'terraform-aws-modules') !== module.namespace) continue
       if (rule.submodule !== module.submodule) continue
       const a = call.attr(rule.input)
       if (!a || !rule.bad(a.value, call)) continue
       out.push({
         line: a.line,
         resource: call.address,
-        message: `${rule.input} ${rule.why} in ${call.address} (terraform-aws-modules/${module.name})`
+        message: `${rule.input} ${rule.why} in ${call.address} (${module.namespace}/${module.name})`
       })
     }
   }

@@ -9,6 +9,8 @@ import {strings} from '../helpers'
  * (see SOURCE.md beside this file); only explicit values count, since the modules' defaults are safe.
  */
 export interface ModuleInputRule {
+  /** terraform-aws-modules unless said. */
+  namespace?: 'terraform-google-modules'
   module: string
   /** Root module when absent. */
   submodule?: string
@@ -128,5 +130,20 @@ export const MODULE_INPUT_RULES: ModuleInputRule[] = [
       return cidrs?.some(c => c === '0.0.0.0/0' || c === '::/0') ?? false
     },
     why: 'opens the Kubernetes API endpoint to the internet'
+  })),
+  // The private-cluster variants default enable_private_nodes to true.
+  ...[
+    'private-cluster',
+    'private-cluster-update-variant',
+    'beta-private-cluster',
+    'beta-private-cluster-update-variant'
+  ].map(submodule => ({
+    namespace: 'terraform-google-modules' as const,
+    module: 'kubernetes-engine',
+    submodule,
+    check: 'PG-TF-069',
+    input: 'enable_private_nodes',
+    bad: isFalse,
+    why: 'gives the nodes public IP addresses'
   }))
 ]
