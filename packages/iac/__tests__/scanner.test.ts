@@ -79,9 +79,12 @@ describe('iac scanner on Terraform', () => {
   it('scans a local module with the values its caller passes', async () => {
     const report = await scanDir(`${FIXTURES}/terraform/module`)
     // Only the call with acl = "public-read" makes the module's ACL public; scanned alone its
-    // variables are unknown, so it reports nothing of its own.
-    expect(brief(report)).toEqual(['modules/bucket/main.tf:11 PG-TF-001'])
+    // variables are unknown, so it reports nothing of its own and the finding is the caller's.
+    expect(brief(report)).toEqual(['main.tf:4 PG-TF-001'])
     expect(report.findings[0]!.message).toContain('public-read')
+    expect(report.findings[0]!.message).toContain(
+      'aws_s3_bucket_acl.this in modules/bucket/main.tf'
+    )
   })
 
   it('reports a broken file as an error and still scans the others', async () => {

@@ -25,6 +25,7 @@ import {HELM_TEMPLATE_SKIP, isUnrenderedHelmTemplate} from './parsers/kubernetes
 import {initHcl} from './parsers/hcl-syntax'
 import type {TerraformDocument} from './parsers/terraform-module'
 import {isTerraformFile} from './parsers/terraform-files'
+import {placeAtCaller} from './parsers/terraform-caller'
 import {scanTerraform} from './parsers/terraform-scan'
 import {innermostRange, resourceRanges} from './resource-ranges'
 import {type LineRange, ResourceSpans} from './resource-span'
@@ -121,26 +122,43 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
 
   const emitted = new Map<string, Emitted>()
   let suppressed = 0
-  for (const {path, platform, doc} of docs) {
-    const info = infos.get(path)!
-    const runs = runChecks(
+  const runsByDoc = docs.map(({path: docPath, platform, doc}) => ({
+    docPath,
+    caller: platform === 'terraform' ? (doc as TerraformDocument).caller : undefined,
+    doc,
+    metadata: platform === 'cloudformation' ? metadataSuppressions(doc as CloudFormationDoc) : [],
+    runs: runChecks(
       doc,
       checks.filter(c => c.platform === platform),
       (check, error, subject) =>
         errors.push({
-          path,
-          message: `${path}: check ${check.id} failed${subject ? ` on ${subject}` : ''}: ${errorMessage(error)}; results for this file are incomplete`
+          path: docPath,
+          message: `${docPath}: check ${check.id} failed${subject ? ` on ${subject}` : ''}: ${errorMessage(error)}; results for this file are incomplete`
         }),
       platform === 'terraform' ? (doc as TerraformDocument).module.budget : undefined
     )
-    const metadata =
-      platform === 'cloudformation' ? metadataSuppressions(doc as CloudFormationDoc) : []
+  }))
+  // What local modules report evaluated on their own: anything more under a caller is the caller's.
+  const own = (id: string, path: string, line: number) => `${id}\0${path}\0${line}`
+  const standalone = new Set(
+    runsByDoc
+      .filter(d => !d.caller)
+      .flatMap(d => d.runs.flatMap(r => r.results.map(x => own(r.check.id, d.docPath, x.line))))
+  )
+  for (const {docPath, caller, doc, runs, metadata} of runsByDoc) {
     for (const {check, results} of runs) {
-      for (const result of results) {
-        if (matchMetadata(metadata, result.line, [check.id, ...(check.aliases ?? [])])) {
+      for (const found of results) {
+        if (matchMetadata(metadata, found.line, [check.id, ...(check.aliases ?? [])])) {
           suppressed++
           continue
         }
+        const atCaller =
+          caller && !standalone.has(own(check.id, docPath, found.line))
+            ? placeAtCaller(doc as TerraformDocument, caller, found)
+            : undefined
+        const path = atCaller ? atCaller.path : docPath
+        const result = atCaller ? atCaller.result : found
+        const info = infos.get(path)!
         const block = info.blocks && enclosing(info.blocks, result.line)
         const match = info.suppressions.match({
           line: result.line,

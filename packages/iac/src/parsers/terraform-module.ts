@@ -34,6 +34,8 @@ export interface TerraformDocument {
   resources: BlockView[]
   data: BlockView[]
   module: TerraformModule
+  /** The `module` block whose inputs this evaluation is bound to (a local module's caller). */
+  caller?: BlockView
 }
 
 export interface ModuleSource {
@@ -43,6 +45,8 @@ export interface ModuleSource {
   tfvars?: HclFile[]
   /** Values passed by a calling `module` block (already evaluated in the caller). */
   inputs?: Record<string, HclValue>
+  /** That `module` block. */
+  caller?: BlockView
   /** Evaluation bounds; EVAL_LIMITS unless a test needs small ones. */
   limits?: EvalLimits
 }
@@ -172,7 +176,13 @@ export function evaluateModule(source: ModuleSource): {
     originsOf
   }
   const documents = source.files.map(file => {
-    const doc: TerraformDocument = {path: file.path, resources: [], data: [], module}
+    const doc: TerraformDocument = {
+      path: file.path,
+      resources: [],
+      data: [],
+      module,
+      ...(source.caller ? {caller: source.caller} : {})
+    }
     for (const block of file.blocks) {
       const [type, name] = block.labels
       if (block.type === 'resource' && type && name)

@@ -10,6 +10,7 @@ import {
   toolsFor
 } from './terraform-files'
 import {type TerraformDocument, evaluateModule} from './terraform-module'
+import type {BlockView} from './terraform-model'
 
 /** How deep local module calls are followed (a module calling a module calling ...). */
 const MAX_MODULE_DEPTH = 5
@@ -62,6 +63,7 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
     dir: string,
     tool: Tool,
     inputs: Record<string, HclValue> | undefined,
+    caller: BlockView | undefined,
     depth: number,
     chain: string[]
   ) => {
@@ -72,7 +74,8 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
       dir,
       files,
       tfvars: inputs ? [] : [...folder!.tfvars].sort((a, b) => compareTfvars(a.path, b.path)),
-      ...(inputs ? {inputs} : {})
+      ...(inputs ? {inputs} : {}),
+      ...(caller ? {caller} : {})
     })
     documents.push(...docs)
     if (depth >= MAX_MODULE_DEPTH) return
@@ -91,12 +94,13 @@ export function scanTerraform(files: Array<{path: string; text: string}>): Terra
       for (const name of call.node.attributes.keys()) {
         if (!MODULE_META.has(name)) values[name] = call.value(name)!
       }
-      visit(child, tool, values, depth + 1, [...chain, child])
+      visit(child, tool, values, call, depth + 1, [...chain, child])
     }
   }
   for (const dir of [...folders.keys()].sort()) {
     try {
-      for (const tool of toolsFor(folders.get(dir)!.tf)) visit(dir, tool, undefined, 0, [dir])
+      for (const tool of toolsFor(folders.get(dir)!.tf))
+        visit(dir, tool, undefined, undefined, 0, [dir])
     } catch (error) {
       // The evaluation budget bounds recursion; should the stack still run out, every file of the
       // folder is reported and the other folders go on.

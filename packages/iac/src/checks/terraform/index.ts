@@ -74,8 +74,12 @@ import {gkePrivateNodes} from './gcp/gke-private-nodes'
 import {kmsRotation} from './gcp/kms-rotation'
 import {storagePublicIam} from './gcp/storage-public-iam'
 import {storageUniformAccess} from './gcp/storage-uniform-access'
+import {withModuleInputs} from './modules/module-input-findings'
 
-/** Every Terraform check (AWS, Azure, GCP), in id order. */
+/**
+ * Every Terraform check (AWS, Azure, GCP), in id order; those a terraform-aws-modules input can
+ * fail also read the module calls.
+ */
 export const terraformChecks: Check<TerraformDocument>[] = [
   s3PublicAcl,
   s3PublicAccessBlock,
@@ -151,4 +155,4 @@ export const terraformChecks: Check<TerraformDocument>[] = [
   cloudsqlPublicNetwork,
   cloudsqlRequireSsl,
   kmsRotation
-]
+].map(withModuleInputs)

@@ -1,5 +1,22 @@
 import type {Check} from '../../../check'
-import {type TerraformDocument, resources, result, tf, toStringValue} from '../helpers'
+import {references} from '../../../parsers/hcl-expr'
+import {
+  type BlockView,
+  type TerraformDocument,
+  resources,
+  result,
+  tf,
+  toStringValue
+} from '../helpers'
+
+/** Whether the listener's load balancer (when it is in the module) is an application one. */
+function isApplication(doc: TerraformDocument, listener: BlockView): boolean {
+  const arn = listener.attr('load_balancer_arn')
+  const targets = new Set(arn ? references(arn.expr) : [])
+  const lb = doc.module.resources.find(b => targets.has(b.address))
+  const type = lb && toStringValue(lb.value('load_balancer_type'))
+  return type === undefined || type === 'application'
+}
 
 export const albHttpListener: Check<TerraformDocument> = {
   id: 'PG-TF-036',
@@ -13,11 +30,14 @@ export const albHttpListener: Check<TerraformDocument> = {
   aliases: ['CKV_AWS_2', 'CKV_AWS_103', 'aws-elb-http-not-used', 'AVD-AWS-0054'],
   run: doc =>
     resources(doc, 'aws_lb_listener', 'aws_alb_listener').flatMap(r => {
+      // The provider's default protocol is HTTP for an application load balancer; Gateway LB
+      // listeners have neither protocol nor port, and NLB listeners need a protocol of their own.
       const protocol = r.attr('protocol')
-      if (!protocol || toStringValue(protocol.value) !== 'HTTP') return []
+      if (protocol && toStringValue(protocol.value) !== 'HTTP') return []
+      if (!protocol && (!r.has('port') || !isApplication(doc, r))) return []
       const actions = r.blocks('default_action').map(a => toStringValue(a.value('type')))
       if (actions.some(t => t === undefined)) return []
-      return actions.includes('redirect') ? [] : [result(r, protocol.line)]
+      return actions.includes('redirect') ? [] : [result(r, protocol?.line)]
     }),
   fail: {
     ...tf(`resource "aws_lb_listener" "http" {

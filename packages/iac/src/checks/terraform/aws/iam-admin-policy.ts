@@ -1,5 +1,6 @@
 import type {Check, CheckResult} from '../../../check'
 import {
+  type BlockView,
   type TerraformDocument,
   dataSources,
   resources,
@@ -8,7 +9,7 @@ import {
   tf,
   toStringValue
 } from '../helpers'
-import {asList, isAllow, policyStatements} from './policy-json'
+import {type PolicyStatement, asList, isAllow, policyOf} from './policy-json'
 
 const POLICY_RESOURCES = [
   'aws_iam_policy',
@@ -17,6 +18,8 @@ const POLICY_RESOURCES = [
   'aws_iam_group_policy'
 ]
 const isStar = (v: unknown) => v === '*' || v === '*:*'
+const isAdmin = (s: PolicyStatement) =>
+  isAllow(s) && asList(s.Action).some(isStar) && asList(s.Resource).some(isStar)
 
 export const iamAdminPolicy: Check<TerraformDocument> = {
   id: 'PG-TF-011',
@@ -31,14 +34,16 @@ export const iamAdminPolicy: Check<TerraformDocument> = {
   aliases: ['CKV_AWS_1', 'CKV_AWS_62', 'CKV_AWS_63', 'aws-iam-no-policy-wildcards', 'AVD-AWS-0057'],
   run: doc => {
     const out: CheckResult[] = []
-    for (const r of resources(doc, ...POLICY_RESOURCES)) {
-      const policy = r.attr('policy')
-      const statements = policyStatements(policy?.value)
-      const admin = statements?.some(
-        s => isAllow(s) && asList(s.Action).some(isStar) && asList(s.Resource).some(isStar)
-      )
-      if (policy && admin) out.push(result(r, policy.line))
+    // A policy built by an aws_iam_policy_document is reported at the document's statement below.
+    const check = (r: BlockView, at: BlockView) => {
+      const policy = policyOf(doc, at, 'policy')
+      if (policy && !policy.document && policy.statements.some(isAdmin))
+        out.push(result(r, at.attr('policy')!.line))
     }
+    for (const r of resources(doc, ...POLICY_RESOURCES)) check(r, r)
+    // aws_iam_role's inline_policy blocks are policies of their own.
+    for (const r of resources(doc, 'aws_iam_role'))
+      for (const inline of r.blocks('inline_policy')) check(r, inline)
     for (const d of dataSources(doc, 'aws_iam_policy_document')) {
       for (const s of d.blocks('statement')) {
         const effect = toStringValue(s.value('effect')) ?? 'Allow'

@@ -1,6 +1,6 @@
 import type {Check} from '../../../check'
 import {type TerraformDocument, resources, result, tf} from '../helpers'
-import {isAllow, isPublicPrincipal, policyStatements} from './policy-json'
+import {isAllow, isPublicPrincipal, policyOf} from './policy-json'
 
 export const s3PolicyPublicPrincipal: Check<TerraformDocument> = {
   id: 'PG-TF-006',
@@ -14,13 +14,21 @@ export const s3PolicyPublicPrincipal: Check<TerraformDocument> = {
   docs: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html',
   aliases: ['CKV_AWS_70', 'aws-s3-no-public-buckets'],
   run: doc =>
-    resources(doc, 'aws_s3_bucket_policy').flatMap(r => {
-      const policy = r.attr('policy')
-      const statements = policyStatements(policy?.value)
-      const open = statements?.some(
+    // aws_s3_bucket's own `policy` is the legacy (provider v3) inline form of the same thing.
+    resources(doc, 'aws_s3_bucket_policy', 'aws_s3_bucket').flatMap(r => {
+      const policy = policyOf(doc, r, 'policy')
+      const open = policy?.statements.some(
         s => isAllow(s) && isPublicPrincipal(s.Principal) && !s.Condition
       )
-      return policy && open ? [result(r, policy.line)] : []
+      if (!policy || !open) return []
+      const via = policy.document ? `, through ${policy.document}` : ''
+      return [
+        result(
+          r,
+          r.attr('policy')!.line,
+          `S3 bucket policy allows any principal (${r.address}${via})`
+        )
+      ]
     }),
   fail: {
     ...tf(`resource "aws_s3_bucket_policy" "site" {

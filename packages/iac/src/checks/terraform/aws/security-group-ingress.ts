@@ -10,6 +10,8 @@ import {
   strings,
   toStringValue
 } from '../helpers'
+import {registryCalls} from '../modules/registry-module-source'
+import {securityGroupModuleIngress} from '../modules/security-group-module'
 
 /** One ingress rule open to the whole internet, from any of the three ways Terraform writes one. */
 export interface OpenIngress {
@@ -49,6 +51,12 @@ export function openIngressRules(doc: TerraformDocument): OpenIngress[] {
   }
   for (const rule of resources(doc, 'aws_vpc_security_group_ingress_rule')) {
     add(rule, rule, ['cidr_ipv4', 'cidr_ipv6'], 'ip_protocol')
+  }
+  // terraform-aws-modules/security-group calls: reported at the caller's input.
+  for (const {call, module} of registryCalls(doc)) {
+    if (module.namespace !== 'terraform-aws-modules' || module.name !== 'security-group') continue
+    for (const rule of securityGroupModuleIngress(call, module.submodule))
+      out.push({view: call, ...rule})
   }
   return out
 }

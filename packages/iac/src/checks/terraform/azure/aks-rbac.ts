@@ -1,8 +1,7 @@
 import type {Check} from '../../../check'
-import {attributeCheck} from '../attribute-check'
-import {type TerraformDocument, forbidFalse, tf} from '../helpers'
+import {type TerraformDocument, forbidFalse, resources, tf} from '../helpers'
 
-export const aksRbac: Check<TerraformDocument> = attributeCheck({
+export const aksRbac: Check<TerraformDocument> = {
   id: 'PG-TF-054',
   platform: 'terraform',
   severity: 'high',
@@ -13,9 +12,12 @@ export const aksRbac: Check<TerraformDocument> = attributeCheck({
     'Remove role_based_access_control_enabled = false (it defaults to true) and use Entra ID integration.',
   docs: 'https://learn.microsoft.com/azure/aks/manage-azure-rbac',
   aliases: ['CKV_AZURE_5', 'azure-container-use-rbac-permissions', 'AVD-AZU-0042'],
-  resourceTypes: ['azurerm_kubernetes_cluster'],
-  attribute: 'role_based_access_control_enabled',
-  rule: forbidFalse,
+  run: doc =>
+    resources(doc, 'azurerm_kubernetes_cluster').flatMap(r => [
+      ...forbidFalse(r, 'role_based_access_control_enabled'),
+      // azurerm provider v2's form of the same switch.
+      ...r.blocks('role_based_access_control').flatMap(b => forbidFalse(r, 'enabled', b))
+    ]),
   fail: {
     ...tf(`resource "azurerm_kubernetes_cluster" "main" {
   name                              = "main"
@@ -37,4 +39,4 @@ export const aksRbac: Check<TerraformDocument> = attributeCheck({
   role_based_access_control_enabled = true
 }
 `)
-})
+}

@@ -16,6 +16,7 @@ export const appServiceMinTls: Check<TerraformDocument> = {
       'azurerm_linux_web_app',
       'azurerm_windows_web_app',
       'azurerm_app_service',
+      'azurerm_function_app',
       'azurerm_linux_function_app',
       'azurerm_windows_function_app'
     ).flatMap(r =>

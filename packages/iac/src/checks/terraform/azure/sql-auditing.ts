@@ -13,7 +13,7 @@ export const sqlAuditing: Check<TerraformDocument> = {
   docs: 'https://learn.microsoft.com/azure/azure-sql/database/auditing-overview',
   aliases: ['CKV_AZURE_23', 'azure-database-enable-audit', 'AVD-AZU-0027'],
   run: doc =>
-    resources(doc, 'azurerm_mssql_server')
+    resources(doc, 'azurerm_mssql_server', 'azurerm_sql_server')
       .filter(r => !r.block('extended_auditing_policy'))
       .filter(
         r =>

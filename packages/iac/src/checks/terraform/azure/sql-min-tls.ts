@@ -11,7 +11,7 @@ export const sqlMinTls: Check<TerraformDocument> = {
   docs: 'https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version',
   aliases: ['CKV_AZURE_52', 'azure-database-secure-tls-policy', 'AVD-AZU-0026'],
   run: doc =>
-    resources(doc, 'azurerm_mssql_server').flatMap(r => {
+    resources(doc, 'azurerm_mssql_server', 'azurerm_sql_server').flatMap(r => {
       const a = r.attr('minimum_tls_version')
       const v = toStringValue(a?.value)
       return a && (v === '1.0' || v === '1.1' || v === 'Disabled') ? [result(r, a.line)] : []
