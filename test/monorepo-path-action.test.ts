@@ -20,6 +20,9 @@ const OPEN_SG =
   'resource "aws_security_group" "sg" {\n  ingress {\n    from_port   = 22\n    to_port     = 22\n' +
   '    protocol    = "tcp"\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n'
 
+/** Another open resource: not a copy of OPEN_SG, so its finding is its own. */
+const OPEN_RDP = OPEN_SG.replace('"sg"', '"admin"').replace(/= 22/g, '= 3389')
+
 /** package.json + package-lock.json (v3) with one direct dependency, lodash at `version`. */
 function lockfiles(dir: string, version: string): Record<string, string> {
   const manifest = {name: 'orders', version: '1.0.0', dependencies: {lodash: '*'}}
@@ -78,7 +81,7 @@ describe(`every action with path: ${ROOT} on a pull request in a monorepo`, () =
   const pullRequest = (): {event: unknown; headSha: string} => {
     writeFiles(h.workspace, {
       ...lockfiles(ROOT, '4.17.21'),
-      [`${ROOT}/infra/old.tf`]: OPEN_SG,
+      [`${ROOT}/infra/old.tf`]: OPEN_RDP,
       'services/billing/infra/sg.tf': OPEN_SG
     })
     const baseSha = initRepo(h.workspace)
@@ -200,7 +203,7 @@ describe(`every action with path: ${ROOT} on a pull request in a monorepo`, () =
     }
     expect(sbom.components.map(c => `${c.name}@${c.version}`)).toEqual(['lodash@4.17.15'])
     expect(result.summary).toContain('1 component(s).')
-    expect(result.summary).toContain('<code>out/sbom.cdx.json</code>')
+    expect(result.summary).toContain('`out/sbom.cdx.json`')
     expect(result.summary).toContain('Dependency changes in this pull request')
   })
 })
@@ -252,8 +255,8 @@ describe(`a committed ${ROOT}/.pipeguard-baseline.json, as the CLI reads it`, ()
   it.each([
     ['secret-scan', `${ROOT}/config/new.env`, `TOKEN=${randomToken('ghp_', 36)}\n`],
     ['dependency-audit', 'services/orders/package-lock.json', ''],
-    ['iac-lint', `${ROOT}/infra/new.tf`, OPEN_SG],
-    ['pipeguard', `${ROOT}/infra/new.tf`, OPEN_SG]
+    ['iac-lint', `${ROOT}/infra/new.tf`, OPEN_RDP],
+    ['pipeguard', `${ROOT}/infra/new.tf`, OPEN_RDP]
   ])(
     '%s: baseline findings pass as existing; a new finding still blocks',
     async (action, file, text) => {
@@ -267,7 +270,7 @@ describe(`a committed ${ROOT}/.pipeguard-baseline.json, as the CLI reads it`, ()
       expect(before.outputs.blocking).toBe('0')
       expect(before.exitCode).toBe(0)
       expect(before.summary).toMatch(
-        /\d+ finding\(s\) are in the baseline: listed below, they do not block/
+        /Already there before this change: \d+ in the baseline\. Listed below, they do not block\./
       )
 
       if (action === 'dependency-audit') {
@@ -325,7 +328,7 @@ describe('path: that is not a directory of the checkout, and an unreadable lockf
     expect(annotatedFiles(result)).toEqual([`${ROOT}/web/package-lock.json`])
     expect(result.stdout).toMatch(/^::error::pipeguard: the SBOM is incomplete: 1 file\(s\)/m)
     expect(result.summary).toContain('**The SBOM is incomplete**: 1 file(s) could not be read.')
-    expect(result.summary).toContain(`<code>${ROOT}/web/package-lock.json</code>: `)
+    expect(result.summary).toContain(`\`${ROOT}/web/package-lock.json\`: `)
     expect(readFileSync(join(h.workspace, 'sbom.cdx.json'), 'utf8')).toContain('lodash')
   })
 })

@@ -88,7 +88,7 @@ describeInstalled(`pipeguard-secrets hook with ${version.stdout?.trim()}`, () =>
     git(project, 'add', 'settings.py')
     const result = commit()
     expect(result.out).toMatch(/pipeguard secret scan \(staged changes\)\.+Failed/)
-    expect(result.out).toContain('github-pat  settings.py:1')
+    expect(result.out).toMatch(/settings\.py\n\s+1\s+high\s+github-pat /)
     expect(result.out).not.toContain(token)
     expect(result.status).toBe(1)
     expect(git(project, 'log', '--format=%s')).toBe('change')

@@ -101,7 +101,7 @@ describe('sbom action', () => {
     const body = fake.comments[0]!.body
     expect(body).toContain('<!-- pipeguard:sbom -->')
     expect(body).toContain('**1** added, **1** removed, **1** changed version')
-    expect(body).toMatch(/<code>lodash<\/code>.*<code>4\.17\.20<\/code> \| <code>4\.17\.21<\/code>/)
+    expect(body).toMatch(/`lodash`.*`4\.17\.20` \| `4\.17\.21`/)
   })
 
   it('warns but does not fail when the token may not submit or comment', async () => {

@@ -27,7 +27,7 @@ describe('renderSbomSummary', () => {
   it('a complete SBOM: count, file at its repository path, components per ecosystem', () => {
     const text = renderSbomSummary(facts({notes: ['Submitted 2 manifest(s).']}))
     expect(text).toContain('3 component(s).')
-    expect(text).toContain('cyclonedx-json written to <code>out/sbom.cdx.json</code>.')
+    expect(text).toContain('cyclonedx-json written to `out/sbom.cdx.json`.')
     expect(text).toContain('| npm | 2 |\n| PyPI | 1 |')
     expect(text).toContain('Submitted 2 manifest(s).')
     expect(text).not.toContain('incomplete')

@@ -92,7 +92,9 @@ describe('an advisory without severity whose alias is not in the source', () => 
       expect({name, says: text.includes('treated as high')}).toEqual({name, says: true})
     }
     expect(formats.table).toMatch(/high \(assumed\)\s+PYSEC-2018-32/)
-    expect(formats.markdown).toContain('🟧 high (assumed) | <code>PYSEC-2018-32</code>')
+    expect(formats.markdown).toContain(
+      '🟧 high (assumed) | [PYSEC-2018-32](https://osv.dev/vulnerability/PYSEC-2018-32)'
+    )
     expect(formats.table).toContain('has no known severity: treated as high')
     const sarif = JSON.parse(formats.sarif).runs[0].results[0]
     expect(sarif.level).toBe('error')

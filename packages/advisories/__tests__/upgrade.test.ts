@@ -33,8 +33,8 @@ describe('consolidatedUpgrade on real OSV records', () => {
     const rows = reportRows(findings)
     expect(rows).toHaveLength(1)
     expect(rows[0]!.members).toHaveLength(25)
-    // The PYSEC records carry no CVSS vector: each is medium by default, the row too.
-    expect(rows[0]!.severity).toBe('medium')
+    // The PYSEC records carry no CVSS vector: each counts as deps.unknown-severity (high), the row too.
+    expect(rows[0]!.severity).toBe('high')
     expect(rows[0]!.remediation).toBe('Upgrade django to 3.2.25.')
     // Alone, the 25 findings name 20 different versions to upgrade to: the reason for one row.
     expect(new Set(findings.map(f => f.properties!.fixVersion)).size).toBe(20)

@@ -121,4 +121,32 @@ describe('policy', () => {
     expect(result.findings[0]!.status).toBe('filtered')
     expect(result.exitCode).toBe(0)
   })
+
+  it('a copy the change touched puts a collapsed finding in scope, shown at that copy', () => {
+    const copies = {
+      ...finding('open-sg', 'high', 'old/sg.tf'),
+      block: {startLine: 1, endLine: 9},
+      relatedLocations: [
+        {path: 'other/sg.tf', startLine: 3, endLine: 3},
+        {path: 'new/sg.tf', startLine: 3, endLine: 3}
+      ]
+    }
+    const touched = applyPolicy({
+      findings: [copies],
+      config: config(),
+      inScope: f => f.location.path === 'new/sg.tf' && f.block === undefined
+    })
+    expect(touched.findings[0]).toMatchObject({
+      status: 'new',
+      location: {path: 'new/sg.tf', startLine: 3},
+      relatedLocations: [
+        {path: 'old/sg.tf', startLine: 1},
+        {path: 'other/sg.tf', startLine: 3}
+      ]
+    })
+    expect(touched.exitCode).toBe(1)
+    const untouched = applyPolicy({findings: [copies], config: config(), inScope: () => false})
+    expect(untouched.findings[0]).toMatchObject({status: 'filtered', location: {path: 'old/sg.tf'}})
+    expect(untouched.exitCode).toBe(0)
+  })
 })

@@ -74,7 +74,9 @@ export function applyPolicy(input: PolicyInput): PolicyResult {
       return {...finding, status: 'existing', suppression: BASELINE_SUPPRESSION}
     }
     if (input.inScope && !input.inScope(finding)) {
-      return {...finding, status: 'filtered', suppression: 'outside the changed lines'}
+      const copy = touchedCopy(finding, input.inScope)
+      if (!copy) return {...finding, status: 'filtered', suppression: 'outside the changed lines'}
+      return {...copy, status: 'new'}
     }
     return {...finding, status: 'new'}
   })
@@ -113,4 +115,30 @@ function describeEntry(entry: IgnoreEntry): string {
   return [entry.rule && `rule ${entry.rule}`, entry.path && `path ${entry.path}`]
     .filter(Boolean)
     .join(' + ')
+}
+
+/**
+ * Copies of one resource are reported once, at the first path, with the others as related
+ * locations. A copy the change added or touched makes the finding the change's: shown at that copy,
+ * never filtered away with the untouched original.
+ */
+function touchedCopy(
+  finding: Finding,
+  inScope: (finding: Finding) => boolean
+): Finding | undefined {
+  const {relatedLocations, ...rest} = finding
+  // The copy's own place only: the original's resource block and value origins are not the copy's.
+  const atCopy = (location: Finding['location']): Finding => {
+    const moved: Finding = {...rest, location}
+    delete moved.block
+    delete moved.valueOrigins
+    return moved
+  }
+  const copy = relatedLocations?.find(location => inScope(atCopy(location)))
+  if (!copy) return undefined
+  return {
+    ...rest,
+    location: copy,
+    relatedLocations: [finding.location, ...relatedLocations!.filter(l => l !== copy)]
+  }
 }
