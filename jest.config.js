@@ -24,5 +24,7 @@ export default {
     '<rootDir>/actions/*/__tests__/**/*.test.ts',
     '<rootDir>/test/**/*.test.ts'
   ],
+  // Fixtures copied from public repositories hold package.json files: not modules of this project.
+  modulePathIgnorePatterns: ['<rootDir>/test/fixtures/'],
   testTimeout: 30000
 }

@@ -16,7 +16,9 @@ export function moduleInputFindings(doc: TerraformDocument, checkId: string): Ch
       out.push({
         line: a.line,
         resource: call.address,
-        message: `${rule.input} ${rule.why} in ${call.address} (${module.namespace}/${module.name})`
+        message: `${rule.input} ${rule.why} in ${call.address} (${module.namespace}/${module.name})`,
+        // An input someone wrote, never a default left alone: shown on its own, not rolled up.
+        hygiene: false
       })
     }
   }
