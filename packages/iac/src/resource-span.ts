@@ -1,9 +1,5 @@
 import type {Platform} from './check'
-
-export interface LineRange {
-  startLine: number
-  endLine: number
-}
+import type {LineRange} from './resource-ranges'
 
 /**
  * The resources of a file as line ranges, so that findings in copied manifests can be compared by
@@ -18,16 +14,15 @@ export class ResourceSpans {
   /** Normalised text by range: a file with thousands of findings is normalised once per resource. */
   private readonly texts = new Map<string, string>()
 
-  constructor(text: string, platform: Platform, blocks: LineRange[] = []) {
+  /** `resources`: the file's resources as the parser found them (see resourceRanges). */
+  constructor(text: string, platform: Platform, resources: LineRange[]) {
     this.lines = text.split('\n')
     this.ranges =
-      platform === 'terraform'
-        ? [...blocks].sort((a, b) => a.startLine - b.startLine)
+      platform === 'terraform' || platform === 'cloudformation'
+        ? [...resources].sort((a, b) => a.startLine - b.startLine)
         : platform === 'kubernetes'
           ? yamlDocuments(this.lines)
-          : platform === 'cloudformation'
-            ? cloudFormationResources(this.lines)
-            : []
+          : []
   }
 
   /**
@@ -74,32 +69,4 @@ function yamlDocuments(lines: string[]): LineRange[] {
   })
   out.push({startLine: start, endLine: lines.length})
   return out
-}
-
-/**
- * Each key at the indentation of the first key under `Resources` (YAML or pretty-printed JSON),
- * running to the line before the next one at or left of that indentation.
- */
-function cloudFormationResources(lines: string[]): LineRange[] {
-  const at = lines.findIndex(l => /^\s*"?Resources"?\s*:/.test(l))
-  if (at < 0) return []
-  const code = (i: number) => lines[i]!.trim() !== '' && !lines[i]!.trim().startsWith('#')
-  let indent = -1
-  const out: LineRange[] = []
-  let current: LineRange | undefined
-  for (let i = at + 1; i < lines.length; i++) {
-    if (!code(i)) continue
-    const own = indentOf(lines[i]!)
-    if (indent < 0) indent = own
-    if (own < indent || (own === indent && /^\s*[}\]]/.test(lines[i]!))) break
-    if (own === indent) {
-      current = {startLine: i + 1, endLine: i + 1}
-      out.push(current)
-    } else if (current) current.endLine = i + 1
-  }
-  return out
-}
-
-function indentOf(text: string): number {
-  return /^[ \t]*/.exec(text)![0].length
 }

@@ -27,8 +27,8 @@ import type {TerraformDocument} from './parsers/terraform-module'
 import {isTerraformFile} from './parsers/terraform-files'
 import {placeAtCaller} from './parsers/terraform-caller'
 import {scanTerraform} from './parsers/terraform-scan'
-import {innermostRange, resourceRanges} from './resource-ranges'
-import {type LineRange, ResourceSpans} from './resource-span'
+import {innermostRange, resourceRanges, type LineRange} from './resource-ranges'
+import {ResourceSpans} from './resource-span'
 import {collapseSameConstruct} from './same-construct'
 import {parseSuppressions, SuppressionIndex} from './suppression'
 
@@ -185,29 +185,34 @@ async function scan(ctx: ScanContext, builtins: RunnableCheck[]): Promise<ScanOu
     profile: ctx.config.iac.profile,
     ...ctx.config.iac.hygieneChecks
   })
-  const platforms = new Map(docs.map(d => [d.path, d.platform]))
+  const byPath = new Map(docs.map(d => [d.path, d]))
+  const rangesByPath = new Map<string, LineRange[]>()
+  /** The file's resources as line ranges: Terraform's top-level blocks, else the parsed resources. */
+  const resourcesOf = (path: string): LineRange[] => {
+    let resources = rangesByPath.get(path)
+    if (!resources) {
+      const {platform, doc} = byPath.get(path)!
+      resources = infos.get(path)?.blocks ?? resourceRanges(platform, doc)
+      rangesByPath.set(path, resources)
+    }
+    return resources
+  }
   const spans = new Map<string, ResourceSpans>()
   const identityOf = (f: Finding): string => {
     const path = f.location.path
     let span = spans.get(path)
     if (!span) {
-      span = new ResourceSpans(texts.get(path) ?? '', platforms.get(path)!, infos.get(path)?.blocks)
+      span = new ResourceSpans(texts.get(path) ?? '', byPath.get(path)!.platform, resourcesOf(path))
       spans.set(path, span)
     }
     return span.identityAt(f.location.startLine)
   }
-  const byPath = new Map(docs.map(d => [d.path, d]))
-  const rangesByPath = new Map<string, LineRange[]>()
   // The resource a finding is about, and for Terraform where its values came from: a pull request
   // that removes lines of that resource or changes such a value changes the finding.
   const scoped = (finding: Finding): Finding => {
     const {path, startLine} = finding.location
     const {platform, doc} = byPath.get(path)!
-    let resources = rangesByPath.get(path)
-    if (!resources) {
-      resources = infos.get(path)?.blocks ?? resourceRanges(platform, doc)
-      rangesByPath.set(path, resources)
-    }
+    const resources = resourcesOf(path)
     const resource = innermostRange(resources, startLine)
     if (!resource) return finding
     const origins = platform === 'terraform' ? valueOrigins(doc as TerraformDocument, resource) : []
